@@ -1,0 +1,153 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, stages, tests and demonstrates the CapacityTools module.
+.DESCRIPTION
+    -Task Build  builds the solution and stages out/CapacityTools/<version>/ (assemblies, dependencies,
+                 manifest stamped with the version of Directory.Build.props, format file, MAML help).
+    -Task Test   builds, runs the xunit tests, then Pester in a child pwsh against the staged module, and
+                 prints 'N passed, N failed' (both suites together) as its last line.
+    -Task Demo   builds, imports the staged module in a child pwsh and runs the main job on embedded data.
+    -Task Bench  builds and runs the benchmark scripts in bench/.
+    -Task Clean  removes build output.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$outRoot = Join-Path $root 'out'
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))
+    $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Get-StagedModulePath {
+    Join-Path $outRoot "CapacityTools/$(Get-ModuleVersion)"
+}
+
+function Invoke-Native([string] $What, [scriptblock] $Command) {
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed with exit code $LASTEXITCODE." }
+}
+
+# Runs a script in a fresh pwsh of the same version as this one (a loaded assembly cannot be unloaded).
+function Invoke-ChildPwsh([string] $File, [string[]] $Arguments = @()) {
+    $exe = [Environment]::ProcessPath
+    $pwshArgs = @('-NoProfile', '-NonInteractive', '-File', $File) + $Arguments
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+        & $exe (Join-Path $PSHOME 'pwsh.dll') @pwshArgs
+    } else {
+        & $exe @pwshArgs
+    }
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    $stage = Get-StagedModulePath
+    Write-Host "Building CapacityTools $version ($Configuration)" -ForegroundColor Cyan
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'CapacityTools.sln') -c $Configuration --nologo -v quiet -clp:ErrorsOnly }
+
+    $publish = Join-Path $root "src/CapacityTools.PowerShell/bin/$Configuration/publish"
+    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $root 'src/CapacityTools.PowerShell') -c $Configuration --no-build -o $publish --nologo -v quiet }
+
+    if (Test-Path $stage) { Remove-Item $stage -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path (Join-Path $stage 'en-US') -Force
+    # The assemblies and their runtime dependencies; System.Management.Automation comes from the host.
+    Get-ChildItem $publish -Filter *.dll |
+        Where-Object Name -NE 'System.Management.Automation.dll' |
+        Copy-Item -Destination $stage
+    Copy-Item (Join-Path $root 'module/CapacityTools.Format.ps1xml') $stage
+    Copy-Item (Join-Path $root 'module/about_CapacityTools.help.txt') (Join-Path $stage 'en-US')
+    Copy-Item (Join-Path $root 'NOTICE') $stage
+
+    $manifest = Get-Content -Raw (Join-Path $root 'module/CapacityTools.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    Set-Content -Path (Join-Path $stage 'CapacityTools.psd1') -Value $manifest -Encoding utf8NoBOM
+
+    Invoke-ChildPwsh (Join-Path $root 'tools/ConvertTo-MamlHelp.ps1') @(
+        '-ModulePath', (Join-Path $stage 'CapacityTools.psd1'),
+        '-DocsPath', (Join-Path $root 'docs/en-US'),
+        '-OutFile', (Join-Path $stage 'en-US/CapacityTools.PowerShell.dll-Help.xml'))
+    if ($LASTEXITCODE -ne 0) { throw 'Compiling the help failed.' }
+    Write-Host "Staged $stage" -ForegroundColor Green
+}
+
+function Get-PesterModulePath {
+    $installed = Get-Module Pester -ListAvailable | Where-Object Version -GE ([version]'6.0.0') | Sort-Object Version -Descending | Select-Object -First 1
+    if ($installed) { return $installed.Path }
+    $tools = Join-Path $root 'tools'
+    Invoke-Native 'restoring Pester from NuGet' { dotnet restore (Join-Path $tools 'Tools.csproj') --nologo -v quiet }
+    $psd1 = Get-ChildItem (Join-Path $tools 'packages/pester') -Recurse -Filter Pester.psd1 | Select-Object -First 1
+    if (-not $psd1) { throw 'Pester was not restored into tools/packages.' }
+    $psd1.FullName
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $outRoot 'TestResults'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    dotnet test (Join-Path $root 'tests/CapacityTools.Core.Tests') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=core.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $trx = Join-Path $results 'core.trx'
+    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
+function Invoke-PesterTests {
+    $summary = Join-Path $outRoot 'pester-summary.json'
+    if (Test-Path $summary) { Remove-Item $summary }
+    Invoke-ChildPwsh (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') @(
+        '-ModulePath', (Join-Path (Get-StagedModulePath) 'CapacityTools.psd1'),
+        '-PesterPath', (Get-PesterModulePath),
+        '-SummaryPath', $summary) | Out-Host
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    Get-Content -Raw $summary | ConvertFrom-Json
+}
+
+switch ($Task) {
+    'Clean' {
+        foreach ($path in @($outRoot) + (Get-ChildItem $root -Recurse -Directory -Include bin, obj | Where-Object FullName -NotLike '*tools/packages*').FullName) {
+            if ($path -and (Test-Path $path)) { Remove-Item $path -Recurse -Force }
+        }
+        Write-Host 'Cleaned.'
+    }
+    'Build' { Invoke-Build }
+    'Demo' {
+        Invoke-Build
+        Invoke-ChildPwsh (Join-Path $root 'tools/Demo.ps1') @('-ModulePath', (Join-Path (Get-StagedModulePath) 'CapacityTools.psd1'))
+        if ($LASTEXITCODE -ne 0) { throw 'The demo failed.' }
+    }
+    'Bench' {
+        Invoke-Build
+        foreach ($script in Get-ChildItem (Join-Path $root 'bench') -Filter *.ps1) {
+            Invoke-ChildPwsh $script.FullName @('-ModulePath', (Join-Path (Get-StagedModulePath) 'CapacityTools.psd1'))
+        }
+    }
+    'Test' {
+        Invoke-Build
+        $core = Invoke-XunitTests
+        Write-Host "xunit: $($core.Passed) passed, $($core.Failed) failed, $($core.Skipped) skipped"
+        $pester = Invoke-PesterTests
+        Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+        $passed = $core.Passed + $pester.Passed
+        $failed = $core.Failed + $pester.Failed
+        $skipped = $core.Skipped + $pester.Skipped
+        Write-Output "$passed passed, $failed failed, $skipped skipped"
+        if ($failed -gt 0) { exit 1 }
+    }
+}

@@ -1,0 +1,140 @@
+using CapacityTools.Core.Data;
+
+namespace CapacityTools.Core.Gpu;
+
+/// <summary>
+/// An immutable set of accelerator specs, family representatives and instance types, indexed by
+/// every name they go by. The embedded catalog is loaded once, lazily and thread-safely; a user's
+/// additions make a new catalog (<see cref="With"/>), never a change to a shared one.
+/// </summary>
+public sealed class GpuCatalog
+{
+    private static readonly Lazy<GpuCatalog> s_embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, GpuSpec> _specByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GpuSpec> _specById = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GpuFamily> _familyByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InstanceType> _instanceByKey = new(StringComparer.Ordinal);
+    private readonly List<string> _conflicts = [];
+    private readonly Lazy<GpuNameResolver> _resolver;
+
+    public GpuCatalog(IEnumerable<GpuSpec> specs, IEnumerable<GpuFamily> families, IEnumerable<InstanceType> instanceTypes)
+    {
+        Specs = specs.ToList();
+        foreach (var spec in Specs)
+        {
+            if (_specById.ContainsKey(spec.Id)) { _conflicts.Add($"Id '{spec.Id}' is listed twice."); continue; }
+            _specById[spec.Id] = spec;
+            Index(_specByKey, spec.Id, spec, spec.Id);
+            foreach (var alias in spec.Aliases) Index(_specByKey, alias, spec, spec.Id);
+        }
+
+        Families = families.Where(f => Keep(f.DefaultId, $"family '{f.Family}'")).ToList();
+        foreach (var family in Families)
+        {
+            Index(_familyByKey, family.Family, family, family.Family);
+            foreach (var alias in family.Aliases) Index(_familyByKey, alias, family, family.Family);
+            // A single-SKU family may share its name with its SKU; any other overlap would hide a SKU.
+            if (_specByKey.TryGetValue(NameKey.Of(family.Family), out var same) && !string.Equals(same.Id, family.DefaultId, StringComparison.OrdinalIgnoreCase))
+                _conflicts.Add($"Family '{family.Family}' is also the name of {same.Id}.");
+        }
+
+        InstanceTypes = instanceTypes.Where(t => Keep(t.GpuId, $"instance type '{t.Name}'")).ToList();
+        foreach (var type in InstanceTypes) Index(_instanceByKey, type.Name, type, type.Name);
+
+        _resolver = new Lazy<GpuNameResolver>(() => new GpuNameResolver(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The catalog built into the module from seeds/gpus.csv, gpu-families.csv and instance-types.csv.</summary>
+    public static GpuCatalog Embedded => s_embedded.Value;
+
+    public IReadOnlyList<GpuSpec> Specs { get; }
+    public IReadOnlyList<GpuFamily> Families { get; }
+    public IReadOnlyList<InstanceType> InstanceTypes { get; }
+
+    /// <summary>Names that two entries claim, or references to missing ids. Empty for a sound catalog.</summary>
+    public IReadOnlyList<string> Conflicts => _conflicts;
+
+    /// <summary>Rows of the embedded files that could not be read (a sound build has none).</summary>
+    public IReadOnlyList<Problem> LoadProblems { get; private set; } = [];
+
+    public GpuNameResolver Resolver => _resolver.Value;
+
+    public GpuSpec? GetById(string id) => _specById.TryGetValue(id, out var spec) ? spec : null;
+
+    /// <summary>The spec whose id or alias is this name (compared as a <see cref="NameKey"/>).</summary>
+    public GpuSpec? FindSpec(string name) => _specByKey.TryGetValue(NameKey.Of(name), out var spec) ? spec : null;
+
+    public GpuFamily? FindFamily(string name) => _familyByKey.TryGetValue(NameKey.Of(name), out var family) ? family : null;
+
+    public InstanceType? FindInstanceType(string name) => _instanceByKey.TryGetValue(NameKey.Of(name), out var type) ? type : null;
+
+    /// <summary>The SKUs of a family, the representative first.</summary>
+    public IReadOnlyList<GpuSpec> FamilyMembers(GpuFamily family)
+    {
+        var members = Specs.Where(s => string.Equals(s.Family, family.Family, StringComparison.OrdinalIgnoreCase)).ToList();
+        var representative = GetById(family.DefaultId);
+        if (representative is not null)
+        {
+            members.Remove(representative);
+            members.Insert(0, representative);
+        }
+        return members;
+    }
+
+    /// <summary>Every name a user may type: ids, aliases, family names and instance types.</summary>
+    public IEnumerable<string> Names() =>
+        Specs.SelectMany(s => s.Aliases.Prepend(s.Id))
+            .Concat(Families.SelectMany(f => f.Aliases.Prepend(f.Family)))
+            .Concat(InstanceTypes.Select(t => t.Name));
+
+    /// <summary>A new catalog in which these specs replace the ones with the same id and the rest are added.</summary>
+    public GpuCatalog With(IEnumerable<GpuSpec> specs)
+    {
+        var replacements = specs.ToList();
+        var replaced = new HashSet<string>(replacements.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
+        // A user's entry takes its names from the entries it does not replace.
+        var claimed = new HashSet<string>(replacements.SelectMany(s => s.Aliases.Prepend(s.Id)).Select(NameKey.Of), StringComparer.Ordinal);
+        var kept = Specs.Where(s => !replaced.Contains(s.Id))
+            .Select(s => claimed.Overlaps(s.Aliases.Select(NameKey.Of)) ? WithoutAliases(s, claimed) : s);
+        return new GpuCatalog(replacements.Concat(kept), Families, InstanceTypes) { LoadProblems = LoadProblems };
+    }
+
+    private static GpuSpec WithoutAliases(GpuSpec spec, HashSet<string> claimed)
+    {
+        var copy = spec.Clone();
+        copy.Aliases = spec.Aliases.Where(a => !claimed.Contains(NameKey.Of(a))).ToArray();
+        return copy;
+    }
+
+    private bool Keep(string gpuId, string what)
+    {
+        if (_specById.ContainsKey(gpuId)) return true;
+        _conflicts.Add($"The {what} names GPU '{gpuId}', which is not in the catalog.");
+        return false;
+    }
+
+    private void Index<T>(Dictionary<string, T> index, string name, T entry, string owner) where T : class
+    {
+        var key = NameKey.Of(name);
+        if (key.Length == 0) return;
+        if (index.TryGetValue(key, out var existing))
+        {
+            if (!ReferenceEquals(existing, entry)) _conflicts.Add($"The name '{name}' of {owner} is already taken by {existing}.");
+            return;
+        }
+        index[key] = entry;
+    }
+
+    private static GpuCatalog LoadEmbedded()
+    {
+        var problems = new List<Problem>();
+        IReadOnlyList<GpuSpec> specs;
+        using (var stream = EmbeddedData.Open("gpus.csv")) specs = GpuCatalogReader.ReadSpecs(stream, "gpus.csv", "Embedded", problems);
+        IReadOnlyList<GpuFamily> families;
+        using (var stream = EmbeddedData.Open("gpu-families.csv")) families = GpuCatalogReader.ReadFamilies(stream, "gpu-families.csv");
+        IReadOnlyList<InstanceType> types;
+        using (var stream = EmbeddedData.Open("instance-types.csv")) types = GpuCatalogReader.ReadInstanceTypes(stream, "instance-types.csv");
+        return new GpuCatalog(specs, families, types) { LoadProblems = problems };
+    }
+}

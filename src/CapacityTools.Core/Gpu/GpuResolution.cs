@@ -1,0 +1,34 @@
+namespace CapacityTools.Core.Gpu;
+
+/// <summary>How a raw name was matched to the catalog.</summary>
+public enum MatchKind
+{
+    /// <summary>The catalog id itself, in any case or punctuation.</summary>
+    Exact,
+    /// <summary>A name the SKU goes by: a tool's product string, a label value, a marketing name.</summary>
+    Alias,
+    /// <summary>A bare family name, resolved to the family's documented representative.</summary>
+    FamilyDefault,
+    /// <summary>A MIG instance: resolved to its parent GPU, with <see cref="GpuResolution.Fraction"/> set.</summary>
+    MigSlice,
+    /// <summary>A cloud instance or TPU slice type, with <see cref="GpuResolution.GpusPerUnit"/> accelerators each.</summary>
+    InstanceType,
+}
+
+/// <summary>What a raw accelerator name means.</summary>
+public sealed class GpuResolution
+{
+    public string Input { get; set; } = "";
+    public string Id { get; set; } = "";
+    /// <summary>Accelerators per unit named: 8 for "p4d.24xlarge" or "gpu:a100:8", 1 for a plain GPU name.</summary>
+    public int GpusPerUnit { get; set; } = 1;
+    /// <summary>The share of the GPU one unit is: 1/7 for a MIG 1g slice of an A100, 1 otherwise.</summary>
+    public double Fraction { get; set; } = 1;
+    public MatchKind MatchKind { get; set; }
+    public string Note { get; set; } = "";
+    /// <summary>The family when <see cref="MatchKind"/> is FamilyDefault (directly or through a gres type).</summary>
+    public string? Family { get; set; }
+    public GpuSpec Spec { get; set; } = null!;
+
+    public override string ToString() => Id;
+}

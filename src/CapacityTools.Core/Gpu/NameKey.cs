@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace CapacityTools.Core.Gpu;
+
+/// <summary>
+/// The form names are compared in: letters and digits only, lower-cased invariantly, so that
+/// "NVIDIA A100-SXM4-80GB", "nvidia_a100_sxm4_80gb" and "NVIDIA-A100-SXM4-80GB" are one name.
+/// </summary>
+public static class NameKey
+{
+    public static string Of(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new StringBuilder(text!.Length);
+        foreach (var c in text)
+        {
+            if (c < 128)
+            {
+                if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
+                else if (c is >= 'A' and <= 'Z') sb.Append((char)(c + 32));
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The words of a name (runs of letters and digits), lower-cased.</summary>
+    public static string[] Words(string text)
+    {
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
+        }
+        if (sb.Length > 0) words.Add(sb.ToString());
+        return words.ToArray();
+    }
+
+    /// <summary>Levenshtein distance, for suggestions.</summary>
+    public static int Distance(string a, string b)
+    {
+        if (a.Length == 0) return b.Length;
+        if (b.Length == 0) return a.Length;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

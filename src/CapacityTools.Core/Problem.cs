@@ -1,0 +1,74 @@
+namespace CapacityTools.Core;
+
+/// <summary>What kind of failure a <see cref="Problem"/> is; the PowerShell layer maps it to an ErrorCategory.</summary>
+public enum ProblemKind
+{
+    InvalidData,
+    NotFound,
+    InvalidArgument,
+    NotAvailable,
+}
+
+/// <summary>Where a value came from: a file (or other named input) and a 1-based line.</summary>
+public sealed class SourceLocation
+{
+    public SourceLocation(string file, long line)
+    {
+        File = file;
+        Line = line;
+    }
+
+    public string File { get; }
+    public long Line { get; }
+
+    public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;
+}
+
+/// <summary>
+/// A failure of one item (a row, a name, a block) that does not stop the rest of the work.
+/// The core returns these; the PowerShell layer writes them as non-terminating errors.
+/// </summary>
+public sealed class Problem
+{
+    public Problem(string errorId, ProblemKind kind, string message, object? target = null,
+        SourceLocation? location = null, string? recommendedAction = null)
+    {
+        ErrorId = errorId;
+        Kind = kind;
+        Message = message;
+        Target = target;
+        Location = location;
+        RecommendedAction = recommendedAction;
+    }
+
+    /// <summary>Stable identifier, the first part of the FullyQualifiedErrorId.</summary>
+    public string ErrorId { get; }
+    public ProblemKind Kind { get; }
+    public string Message { get; }
+    public object? Target { get; }
+    public SourceLocation? Location { get; }
+    public string? RecommendedAction { get; }
+
+    /// <summary>Close matches the user may have meant (for unknown names).</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>The message with its location in front and the fix after it, as a user should read it.</summary>
+    public string FullMessage
+    {
+        get
+        {
+            var text = Location is null ? Message : $"{Location}: {Message}";
+            return RecommendedAction is null ? text : $"{text} {RecommendedAction}";
+        }
+    }
+
+    public override string ToString() => FullMessage;
+}
+
+/// <summary>Thrown for failures that stop a whole operation (a bad file, an invalid argument).</summary>
+public sealed class CapacityException : Exception
+{
+    public CapacityException(Problem problem) : base(problem.FullMessage) => Problem = problem;
+
+    public Problem Problem { get; }
+}

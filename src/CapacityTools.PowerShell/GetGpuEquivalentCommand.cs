@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using CapacityTools.Core;
+using CapacityTools.Core.Gpu;
+using CapacityTools.PowerShell.Completers;
+
+namespace CapacityTools.PowerShell;
+
+/// <summary>Get-GpuEquivalent: counts of GPUs as equivalents of a reference GPU, one row per distinct model.</summary>
+[Cmdlet(VerbsCommon.Get, "GpuEquivalent", DefaultParameterSetName = ModelSet)]
+[OutputType(typeof(GpuEquivalent))]
+public sealed class GetGpuEquivalentCommand : CapacityCmdlet
+{
+    private const string ModelSet = "Model";
+    private EquivalenceCalculator? _calculator;
+    private int _warningsShown;
+
+    [Parameter(ParameterSetName = ModelSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name", "Gpu", "Product", "GpuModel", "GpuType")]
+    [ArgumentCompleter(typeof(GpuNameCompleter))]
+    [AllowEmptyString]
+    public string Model { get; set; } = "";
+
+    [Parameter(ParameterSetName = ModelSet, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("Quantity", "Qty", "Gpus", "GpuCount", "Number")]
+    public double Count { get; set; } = 1;
+
+    [Parameter]
+    [ArgumentCompleter(typeof(GpuNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Reference { get; set; } = EquivalenceCalculator.DefaultReference;
+
+    [Parameter]
+    public GpuMetric Metric { get; set; } = GpuMetric.Bf16;
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _calculator = new EquivalenceCalculator(Catalog, Metric, Reference);
+        }
+        catch (CapacityException ex)
+        {
+            ThrowProblem(ex.Problem);
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        var problem = _calculator!.Add(Model, Count);
+        if (problem is not null) WriteProblem(problem);
+        FlushWarnings();
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var result in _calculator!.Results()) WriteObject(result);
+    }
+
+    private void FlushWarnings()
+    {
+        var warnings = _calculator!.Warnings;
+        for (; _warningsShown < warnings.Count; _warningsShown++) WriteWarning(warnings[_warningsShown]);
+    }
+}

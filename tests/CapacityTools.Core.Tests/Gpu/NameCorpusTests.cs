@@ -1,0 +1,53 @@
+using CapacityTools.Core.Data;
+using CapacityTools.Core.Gpu;
+
+namespace CapacityTools.Core.Tests.Gpu;
+
+/// <summary>
+/// Data/gpu-names.csv: strings as nvidia-smi, GPU Feature Discovery, Slurm, rocm-smi, amd-smi,
+/// SkyPilot and the clouds print them, each with the resolution it must get.
+/// </summary>
+public class NameCorpusTests
+{
+    public static IEnumerable<object[]> Corpus()
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Data", "gpu-names.csv"));
+        var (_, rows) = CsvRecords.Read(stream, "gpu-names.csv");
+        foreach (var row in rows.ToList())
+        {
+            yield return
+            [
+                row.Get("Input") ?? "", row.Get("ExpectedId") ?? "", row.Get("MatchKind")!,
+                (int)(row.GetDouble("GpusPerUnit") ?? 1), row.GetDouble("Fraction") ?? 1, row.Get("Origin") ?? "",
+            ];
+        }
+    }
+
+    [Fact]
+    public void CorpusCoversEverySource()
+    {
+        var origins = Corpus().GroupBy(r => (string)r[5]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(Corpus().Count() >= 120);
+        foreach (var origin in new[] { "nvidia-smi", "gfd-label", "slurm-gres", "skypilot", "aws", "gcp", "azure", "family" })
+            Assert.True(origins.ContainsKey(origin), origin);
+        Assert.True(origins.Keys.Any(o => o.Contains("smi") && o != "nvidia-smi"), "rocm-smi / amd-smi");
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Resolves(string input, string expectedId, string matchKind, int gpusPerUnit, double fraction, string origin)
+    {
+        var resolution = GpuCatalog.Embedded.Resolver.Resolve(input, out var problem);
+        if (matchKind == "Unknown")
+        {
+            Assert.Null(resolution);
+            Assert.NotNull(problem);
+            return;
+        }
+        Assert.True(resolution is not null, $"{origin} '{input}': {problem}");
+        Assert.Equal(expectedId, resolution!.Id);
+        Assert.Equal(Enum.Parse<MatchKind>(matchKind), resolution.MatchKind);
+        Assert.Equal(gpusPerUnit, resolution.GpusPerUnit);
+        Assert.Equal(fraction, resolution.Fraction, 5);
+    }
+}

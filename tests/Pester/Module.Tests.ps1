@@ -1,0 +1,72 @@
+BeforeAll {
+    . "$PSScriptRoot/TestHelpers.ps1"
+    $manifest = Import-PowerShellDataFile $env:CAPACITYTOOLS_MODULE
+    $module = Get-Module CapacityTools
+}
+
+Describe 'CapacityTools module' {
+    It 'has a complete manifest' {
+        $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $manifest.PowerShellVersion | Should -Be '5.1'
+        $manifest.FunctionsToExport.Count | Should -Be 0
+        $manifest.VariablesToExport.Count | Should -Be 0
+        $manifest.AliasesToExport.Count | Should -Be 0
+        $manifest.FormatsToProcess | Should -Contain 'CapacityTools.Format.ps1xml'
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
+    }
+    It 'exports exactly the cmdlets the manifest lists' {
+        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+    }
+    It 'is stamped with the version of Directory.Build.props' {
+        $props = [xml](Get-Content -Raw "$PSScriptRoot/../../Directory.Build.props")
+        $module.Version.ToString() | Should -Be $props.Project.PropertyGroup.VersionPrefix
+        (Split-Path (Split-Path $env:CAPACITYTOOLS_MODULE) -Leaf) | Should -Be $module.Version.ToString()
+    }
+    It 'uses approved verbs only' {
+        $approved = (Get-Verb).Verb
+        foreach ($c in $module.ExportedCmdlets.Values) { $approved | Should -Contain $c.Verb }
+    }
+    It 'does not ship System.Management.Automation' {
+        Join-Path (Split-Path $env:CAPACITYTOOLS_MODULE) 'System.Management.Automation.dll' | Should -Not -Exist
+    }
+    It 'ships the NOTICE with the Epoch AI attribution' {
+        Get-Content -Raw (Join-Path (Split-Path $env:CAPACITYTOOLS_MODULE) 'NOTICE') | Should -Match 'Epoch AI'
+    }
+    It 'imports without warnings in a fresh session' {
+        $exe = [Environment]::ProcessPath
+        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+        $out = & $exe @prefix -NoProfile -NonInteractive -Command "Import-Module '$($env:CAPACITYTOOLS_MODULE)' -WarningVariable w 3>`$null; `$w.Count"
+        $out | Should -Be '0'
+    }
+}
+
+Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:CAPACITYTOOLS_MODULE).CmdletsToExport) {
+    BeforeAll {
+        $name = $_
+        $help = Get-Help $name -Full
+        $command = Get-Command $name
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    }
+    It 'has a synopsis and a description' {
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike "*$name*[<]*"
+        ($help.Description.Text -join ' ') | Should -Not -BeNullOrEmpty
+    }
+    It 'documents exactly the cmdlet''s parameters' {
+        $documented = @($help.Parameters.Parameter.Name | Sort-Object)
+        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object)
+        $documented | Should -Be $actual
+        foreach ($p in $help.Parameters.Parameter) { ($p.Description.Text -join ' ') | Should -Not -BeNullOrEmpty }
+    }
+    It 'has at least two examples that run without error' {
+        $help.Examples.Example.Count | Should -BeGreaterOrEqual 2
+        Push-Location (Join-Path $PSScriptRoot 'examples')
+        try {
+            foreach ($example in $help.Examples.Example) {
+                $code = $example.Code
+                { $null = & ([scriptblock]::Create($code)) 3>$null } | Should -Not -Throw -Because $code
+            }
+        } finally { Pop-Location }
+    }
+}

@@ -1,0 +1,12 @@
+# Dot-sourced by every test file: imports the staged module that build.ps1 names.
+if (-not $env:CAPACITYTOOLS_MODULE) { throw 'Run the tests through build.ps1 -Task Test (CAPACITYTOOLS_MODULE is not set).' }
+Import-Module $env:CAPACITYTOOLS_MODULE -Force
+
+# Runs a script in a fresh pwsh with the staged module imported and returns what it wrote as JSON.
+function Invoke-InChildPwsh([string] $Script) {
+    $exe = [Environment]::ProcessPath
+    $wrapped = "Import-Module '$($env:CAPACITYTOOLS_MODULE)'; $Script"
+    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+    $out = & $exe @prefix -NoProfile -NonInteractive -Command $wrapped
+    $out | ConvertFrom-Json
+}
