@@ -16,6 +16,7 @@
         'Get-GpuSpec'
         'Resolve-GpuModel'
         'Get-GpuEquivalent'
+        'Import-GpuCatalog'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -61,12 +61,10 @@ Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:CAPACITYTOOLS
     }
     It 'has at least two examples that run without error' {
         $help.Examples.Example.Count | Should -BeGreaterOrEqual 2
-        Push-Location (Join-Path $PSScriptRoot 'examples')
-        try {
-            foreach ($example in $help.Examples.Example) {
-                $code = $example.Code
-                { $null = & ([scriptblock]::Create($code)) 3>$null } | Should -Not -Throw -Because $code
-            }
-        } finally { Pop-Location }
+        foreach ($example in $help.Examples.Example) {
+            $run = Invoke-Isolated -Script $example.Code -Location (Join-Path $PSScriptRoot 'examples')
+            $run.Errors | Should -BeNullOrEmpty -Because $example.Code
+            $run.Output | Should -Not -BeNullOrEmpty -Because $example.Code
+        }
     }
 }

@@ -10,3 +10,21 @@ function Invoke-InChildPwsh([string] $Script) {
     $out = & $exe @prefix -NoProfile -NonInteractive -Command $wrapped
     $out | ConvertFrom-Json
 }
+
+# Runs a script in a new runspace of this process with the module imported, so that what it changes for
+# its session (Import-GpuCatalog, Import-GdpData) cannot leak into other tests.
+function Invoke-Isolated([string] $Script, [string] $Location = (Get-Location).ProviderPath) {
+    $ps = [powershell]::Create()
+    try {
+        $setup = "Set-Location -LiteralPath '$($Location -replace "'", "''")'; Import-Module '$($env:CAPACITYTOOLS_MODULE)'"
+        $null = $ps.AddScript($setup).AddStatement().AddScript($Script)
+        $output = $ps.Invoke()
+        [pscustomobject]@{
+            Output   = @($output | ForEach-Object { $_ })
+            Errors   = @($ps.Streams.Error)
+            Warnings = @($ps.Streams.Warning)
+        }
+    } finally {
+        $ps.Dispose()
+    }
+}
