@@ -1,4 +1,3 @@
-using CapacityTools.Core.Data;
 using CapacityTools.Core.Gpu;
 
 namespace CapacityTools.Core.Tests.Gpu;
@@ -10,12 +9,8 @@ namespace CapacityTools.Core.Tests.Gpu;
 /// </summary>
 public class Epoch8BitTests
 {
-    public static IEnumerable<object[]> Ratios()
-    {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Data", "epoch-h100e.csv"));
-        var (_, rows) = CsvRecords.Read(stream, "epoch-h100e.csv");
-        return rows.Select(r => new object[] { r.Get("EpochHardwareName")!, r.Get("Id")!, r.GetDouble("EpochH100e")!.Value }).ToList();
-    }
+    public static IEnumerable<object[]> Ratios() =>
+        TestData.CsvRows("epoch-h100e.csv").Select(r => new object[] { r.Get("EpochHardwareName")!, r.Get("Id")!, r.GetDouble("EpochH100e")!.Value });
 
     [Theory]
     [MemberData(nameof(Ratios))]

@@ -1,4 +1,3 @@
-using CapacityTools.Core.Data;
 using CapacityTools.Core.Gpu;
 
 namespace CapacityTools.Core.Tests.Gpu;
@@ -9,19 +8,12 @@ namespace CapacityTools.Core.Tests.Gpu;
 /// </summary>
 public class NameCorpusTests
 {
-    public static IEnumerable<object[]> Corpus()
-    {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Data", "gpu-names.csv"));
-        var (_, rows) = CsvRecords.Read(stream, "gpu-names.csv");
-        foreach (var row in rows.ToList())
+    public static IEnumerable<object[]> Corpus() =>
+        TestData.CsvRows("gpu-names.csv").Select(row => new object[]
         {
-            yield return
-            [
-                row.Get("Input") ?? "", row.Get("ExpectedId") ?? "", row.Get("MatchKind")!,
-                (int)(row.GetDouble("GpusPerUnit") ?? 1), row.GetDouble("Fraction") ?? 1, row.Get("Origin") ?? "",
-            ];
-        }
-    }
+            row.Get("Input") ?? "", row.Get("ExpectedId") ?? "", row.Get("MatchKind")!,
+            (int)(row.GetDouble("GpusPerUnit") ?? 1), row.GetDouble("Fraction") ?? 1, row.Get("Origin") ?? "",
+        });
 
     [Fact]
     public void CorpusCoversEverySource()
