@@ -16,6 +16,9 @@
         'Get-GpuSpec'
         'Resolve-GpuModel'
         'Get-GpuEquivalent'
+        'Get-CountryGdp'
+        'Compare-MarketToGdp'
+        'Import-GdpData'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
