@@ -17,6 +17,9 @@
         'Resolve-GpuModel'
         'Get-GpuEquivalent'
         'Import-GpuCatalog'
+        'Get-CountryGdp'
+        'Compare-MarketToGdp'
+        'Import-GdpData'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -47,7 +47,22 @@ public static class CsvRecords
     public static (IReadOnlyList<string> Header, IEnumerable<CsvRecord> Rows) Read(Stream stream, string sourceName)
     {
         var options = new CsvReaderOptions { Separator = ',', TrackLineNumbers = true };
-        var reader = CsvReader.Create(stream, options, leaveOpen: false);
+        return Read(CsvReader.Create(stream, options, leaveOpen: false), sourceName, 0);
+    }
+
+    /// <summary>
+    /// The same over decoded text (any encoding the caller detected), with another separator (tab for the
+    /// IMF's classic WEO files) and the number of lines the caller already consumed, so reported line
+    /// numbers stay those of the file.
+    /// </summary>
+    public static (IReadOnlyList<string> Header, IEnumerable<CsvRecord> Rows) Read(TextReader text, string sourceName, char separator, int linesBefore)
+    {
+        var options = new CsvReaderOptions { Separator = separator, TrackLineNumbers = true };
+        return Read(CsvReader.Create(text, options, leaveOpen: false), sourceName, linesBefore);
+    }
+
+    private static (IReadOnlyList<string> Header, IEnumerable<CsvRecord> Rows) Read(CsvReader reader, string sourceName, int linesBefore)
+    {
         reader.ReadHeader();
         var header = reader.Headers;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -56,10 +71,10 @@ public static class CsvRecords
             var name = header[i].Trim();
             if (!columns.ContainsKey(name)) columns[name] = i;
         }
-        return (header, Rows(reader, columns, sourceName));
+        return (header, Rows(reader, columns, sourceName, linesBefore));
     }
 
-    private static IEnumerable<CsvRecord> Rows(CsvReader reader, IReadOnlyDictionary<string, int> columns, string sourceName)
+    private static IEnumerable<CsvRecord> Rows(CsvReader reader, IReadOnlyDictionary<string, int> columns, string sourceName, int linesBefore)
     {
         using (reader)
         {
@@ -67,7 +82,7 @@ public static class CsvRecords
             {
                 var fields = new string?[reader.FieldCount];
                 for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i);
-                yield return new CsvRecord(columns, fields, new SourceLocation(sourceName, reader.LineNumber));
+                yield return new CsvRecord(columns, fields, new SourceLocation(sourceName, reader.LineNumber + linesBefore));
             }
         }
     }

@@ -1,0 +1,95 @@
+using System.Management.Automation;
+using CapacityTools.Core;
+using CapacityTools.Core.Economy;
+
+namespace CapacityTools.PowerShell;
+
+/// <summary>Import-GdpData: reads a GDP file (tidy, World Bank or IMF layouts) and makes it an edition for this session.</summary>
+[Cmdlet(VerbsData.Import, "GdpData", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(GdpEditionInfo))]
+public sealed class ImportGdpDataCommand : CapacityCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string? Edition { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var files = ResolveFiles();
+        if (Edition is not null && files.Count > 1)
+        {
+            ThrowProblem(new Problem("EditionNameForManyFiles", ProblemKind.InvalidArgument,
+                $"-Edition names one edition, but {files.Count} files were given.", Edition,
+                recommendedAction: "Import the files one at a time, or leave out -Edition to name each edition from its file."));
+        }
+
+        foreach (var file in files)
+        {
+            GdpEdition edition;
+            try
+            {
+                WriteVerbose($"Reading {file}");
+                edition = GdpFileReader.Read(file, Edition, EconomyDirectory.Embedded);
+            }
+            catch (CapacityException ex)
+            {
+                WriteProblem(ex.Problem);
+                continue;
+            }
+            foreach (var problem in edition.LoadProblems) WriteProblem(problem);
+            try
+            {
+                var library = SessionGdp.Current;
+                if (library.Find(edition.Name) is not null) WriteVerbose($"Replacing the imported edition {edition.Name}.");
+                SessionGdp.Set(library.With(edition));
+            }
+            catch (CapacityException ex)
+            {
+                WriteProblem(ex.Problem);
+                continue;
+            }
+            WriteObject(edition.Describe());
+        }
+    }
+
+    private List<string> ResolveFiles()
+    {
+        var files = new List<string>();
+        if (ParameterSetName == LiteralPathSet)
+        {
+            foreach (var path in LiteralPath) files.Add(GetUnresolvedProviderPathFromPSPath(path));
+            return files;
+        }
+        foreach (var path in Path)
+        {
+            try
+            {
+                var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
+                if (provider.Name != "FileSystem")
+                {
+                    WriteProblem(new Problem("NotAFileSystemPath", ProblemKind.InvalidArgument, $"'{path}' is not a file-system path.", path));
+                    continue;
+                }
+                files.AddRange(resolved);
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(new ErrorRecord(ex, "GdpFileNotFound", ErrorCategory.ObjectNotFound, path));
+            }
+        }
+        return files;
+    }
+}
