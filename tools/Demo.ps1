@@ -25,7 +25,6 @@ $byMetric | Format-Table Model, Metric, @{ n = 'Figure'; e = { '{0:N1} / {1:N1} 
 Write-Heading "Claim: about $($claimedTotal.ToString('N0', $inv)) H100 equivalents in all, 'including other GPUs'"
 foreach ($row in $byMetric) {
     $rest = $claimedTotal - $row.Equivalents
-    $h100 = Get-GpuEquivalent -Model H100-SXM5-80GB -Count 1 -Metric $row.Metric
-    '{0,-9} the A100s give {1:N0}; the other GPUs must supply {2:N0} H100e ({3:P0} of the claim), e.g. {4:N0} H100 SXM5 GPUs.' -f `
-        $row.Metric, $row.Equivalents, $rest, ($rest / $claimedTotal), ($rest / $h100.PerUnit) | Out-Host
+    '{0,-9} the A100s give {1:N0} H100e; the other GPUs must supply {2:N0} H100e, {3:P0} of the claim.' -f `
+        $row.Metric, $row.Equivalents, $rest, ($rest / $claimedTotal) | Out-Host
 }
