@@ -86,6 +86,21 @@ public class EconomyDirectoryTests
     }
 
     [Fact]
+    public void IgnoresTheCurrentCulture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
+            Assert.Equal(["IRL", "ITA", "IND", "CHL"], new[] { "irl", "italy", "ind", "CHILE" }.Select(t => Directory.Find(t)?.Iso3));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
     public void SuggestsCloseNames()
     {
         var suggestions = EconomyDirectory.Suggest("Polnd", Directory.Economies);
