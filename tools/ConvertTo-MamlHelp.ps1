@@ -59,6 +59,9 @@ function Write-Paragraphs([System.Xml.XmlWriter] $W, [string[]] $Paragraphs) {
 
 function Get-TypeName([type] $Type) {
     if ($Type -eq [System.Management.Automation.SwitchParameter]) { return 'SwitchParameter' }
+    # An optional value type (int?, an enum?) reads as its type, not Nullable`1.
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { return $underlying.Name }
     $Type.Name
 }
 

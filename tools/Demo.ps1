@@ -28,3 +28,32 @@ foreach ($row in $byMetric) {
     '{0,-9} the A100s give {1:N0} H100e; the other GPUs must supply {2:N0} H100e, {3:P0} of the claim.' -f `
         $row.Metric, $row.Equivalents, $rest, ($rest / $claimedTotal) | Out-Host
 }
+
+# --- Market: money in perspective, against the embedded IMF WEO (the edition is on every answer) ---
+function Get-Ordinal([int] $n) {
+    $suffix = if ($n % 100 -in 11..13) { 'th' } else { switch ($n % 10) { 1 { 'st' } 2 { 'nd' } 3 { 'rd' } default { 'th' } } }
+    "$n$suffix"
+}
+function Format-Usd([double] $usd) {
+    if ($usd -ge 1e12) { '${0:N2} trillion' -f ($usd / 1e12) } else { '${0:N1} billion' -f ($usd / 1e9) }
+}
+
+foreach ($claim in $claims | Where-Object Kind -EQ 'MarketSize') {
+    $amount = if ($claim.ValueHigh) { "$(Format-Usd ([double]::Parse($claim.Value, $inv)))-$(Format-Usd ([double]::Parse($claim.ValueHigh, $inv)))" } else { Format-Usd ([double]::Parse($claim.Value, $inv)) }
+    Write-Heading "Claim: '$($claim.Subject)' of $amount in $($claim.Year)$(if ($claim.Qualifier) { " ($($claim.Qualifier))" }) ($($claim.Attribution))"
+    # The claim row binds by property name: Value, ValueHigh, Year and Subject (the label).
+    $results = $claim | Compare-MarketToGdp -Nearest 4
+    foreach ($r in $results) {
+        $bound = if ($r.Bound -eq 'Point') { '' } else { "$($r.Bound) end: " }
+        $between = if ($r.Above -and $r.Below) { "between $($r.Above) and $($r.Below)" } elseif ($r.Below) { "above $($r.Below)" } else { "below $($r.Above)" }
+        '{0}{1} would rank {2} of {3} economies in {4}, {5}, {6:P2} of world GDP ({7} figures, edition {8}).' -f `
+            $bound, (Format-Usd $r.AmountUsd), (Get-Ordinal $r.Rank), $r.EconomiesRanked, $r.Year, $between, $r.ShareOfWorld, $r.Status.ToString().ToLowerInvariant(), $r.Edition | Out-Host
+    }
+    if ($claim.CompareWith) {
+        Write-Host "  Compared with the economies the claim names ($($results[0].Edition)):"
+        Get-CountryGdp -Country ($claim.CompareWith -split ';') -Year $claim.Year -Edition $results[0].Edition |
+            Format-Table Rank, Iso3, Country, @{ n = 'GDP (US$ bn)'; e = { ($_.GdpUsd / 1e9).ToString('N1') }; a = 'Right' },
+                @{ n = 'Claim / GDP'; e = { ([double]::Parse($claim.Value, $inv) / $_.GdpUsd).ToString('P0') }; a = 'Right' }, Status -AutoSize | Out-Host
+    }
+}
+Write-Host 'GDP: International Monetary Fund, World Economic Outlook Database, October 2025 (c) IMF; see NOTICE.' -ForegroundColor DarkGray

@@ -124,3 +124,14 @@ Describe 'Compare-MarketToGdp' {
         }
     }
 }
+
+Describe 'Compare-MarketToGdp in parallel runspaces' {
+    It 'gives every runspace the same answer from the shared, lazily loaded data' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+        $module = $env:CAPACITYTOOLS_MODULE
+        $ranks = 1..6 | ForEach-Object -ThrottleLimit 6 -Parallel {
+            Import-Module $using:module
+            (Compare-MarketToGdp '$800 billion' -Year 2024).Rank
+        }
+        $ranks | Should -Be @(22, 22, 22, 22, 22, 22)
+    }
+}

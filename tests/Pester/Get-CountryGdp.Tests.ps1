@@ -73,6 +73,13 @@ Describe 'Get-CountryGdp' {
             (Get-CountryGdp -Country WLD -Year 2023 -Source WorldBank -IncludeAggregates).SourceCode | Should -Be 'WLD'
             (Get-CountryGdp -Year 2024 -IncludeAggregates | Where-Object IsAggregate).Count | Should -Be 13
         }
+        It 'matches codes and names the same way in the Turkish culture' {
+            $saved = [cultureinfo]::CurrentCulture
+            try {
+                [cultureinfo]::CurrentCulture = 'tr-TR'
+                (Get-CountryGdp -Country 'irl', 'italy', 'CHILE', 'ind' -Year 2024).Iso3 | Should -Be @('IRL', 'ITA', 'CHL', 'IND')
+            } finally { [cultureinfo]::CurrentCulture = $saved }
+        }
         It 'takes economies from the pipeline' {
             ('POL', 'CHE' | Get-CountryGdp -Year 2024).Country | Should -Be @('Poland', 'Switzerland')
             ([pscustomobject]@{ Iso3 = 'DEU'; Year = 2020 } | Get-CountryGdp).GdpUsd | Should -BeGreaterThan 3e12

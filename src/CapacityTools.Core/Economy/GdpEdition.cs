@@ -22,7 +22,6 @@ public sealed class GdpEdition
         Origin = header.Origin;
         Layout = header.Layout;
         Directory = directory;
-        FirstProjectionYear = firstProjectionYear;
         LoadProblems = problems;
         RowsSkipped = rowsSkipped;
         Observations = figures.Count;
@@ -34,6 +33,8 @@ public sealed class GdpEdition
         var world = Economies.FirstOrDefault(e => string.Equals(e.Iso3, WorldIso3, StringComparison.OrdinalIgnoreCase));
         _years = figures.GroupBy(f => f.Year).ToDictionary(g => g.Key, g => new GdpYear(g.Key, g, Economies, world?.Iso3));
         Years = _years.Keys.OrderBy(y => y).ToList();
+        // A file that states each figure's status (the tidy layout) shows its first projection year by them.
+        FirstProjectionYear = firstProjectionYear ?? Years.Where(y => _years[y].Status == GdpStatus.Projection).Cast<int?>().FirstOrDefault();
         DefaultYear = Years.Count == 0 ? 0 : Years.Where(y => _years[y].Status != GdpStatus.Projection).DefaultIfEmpty(Years[0]).Max();
     }
 

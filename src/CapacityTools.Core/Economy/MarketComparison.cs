@@ -55,5 +55,5 @@ public sealed class MarketComparison
     /// <summary>The amount as given, e.g. "$6-13 trillion".</summary>
     public string AmountText { get; init; } = "";
 
-    public override string ToString() => $"{Label}: {Money.Format(AmountUsd)} ranks {Rank} of {EconomiesRanked + 1} in {Year} ({Edition})";
+    public override string ToString() => $"{Label}: {Money.Format(AmountUsd)} would rank {Rank} among {EconomiesRanked} economies in {Year} ({Edition})";
 }
