@@ -16,6 +16,9 @@
         'Get-GpuSpec'
         'Resolve-GpuModel'
         'Get-GpuEquivalent'
+        'Import-GpuInventory'
+        'ConvertFrom-GpuInventory'
+        'Measure-GpuFleet'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using System.Threading;
 using CapacityTools.Core;
 using CapacityTools.Core.Gpu;
+using CapacityTools.Core.Inventory;
 
 namespace CapacityTools.PowerShell;
 
@@ -10,9 +12,110 @@ public abstract class CapacityCmdlet : PSCmdlet
     /// <summary>The catalog of this runspace: the embedded one plus whatever Import-GpuCatalog added.</summary>
     protected static GpuCatalog Catalog => SessionCatalog.Current;
 
+    private readonly CancellationTokenSource _stop = new();
+    private DateTime _lastProgress = DateTime.MinValue;
+
     protected void WriteProblem(Problem problem) => WriteError(ToErrorRecord(problem));
 
+    /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing), for long reads in the core.</summary>
+    protected CancellationToken StopToken => _stop.Token;
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Progress of a file read, at most four times a second, from the pipeline thread.</summary>
+    protected void WriteFileProgress(int activityId, string activity, string file, long position, long length)
+    {
+        var now = DateTime.UtcNow;
+        if ((now - _lastProgress).TotalMilliseconds < 250) return;
+        _lastProgress = now;
+        var percent = length > 0 ? (int)Math.Min(100, position * 100 / length) : -1;
+        WriteProgress(new ProgressRecord(activityId, activity, $"{file}: {position / 1048576.0:N0} of {length / 1048576.0:N0} MB") { PercentComplete = percent });
+    }
+
+    protected void CompleteProgress(int activityId, string activity)
+    {
+        if (_lastProgress == DateTime.MinValue) return;
+        WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    /// <summary>
+    /// The file-system paths that -Path (wildcards) or -LiteralPath name; a path that matches nothing is a
+    /// non-terminating PathNotFound error, as for Get-Content.
+    /// </summary>
+    protected List<string> ResolveFiles(string[]? paths, bool literal)
+    {
+        var files = new List<string>();
+        foreach (var path in paths ?? [])
+        {
+            try
+            {
+                if (literal)
+                {
+                    var file = GetUnresolvedProviderPathFromPSPath(path);
+                    if (!System.IO.File.Exists(file)) throw new ItemNotFoundException($"Cannot find path '{file}' because it does not exist.");
+                    files.Add(file);
+                }
+                else
+                {
+                    var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
+                    if (provider.Name != "FileSystem")
+                    {
+                        WriteError(new ErrorRecord(new ArgumentException($"'{path}' is not a file-system path."), "NotFileSystemPath", ErrorCategory.InvalidArgument, path));
+                        continue;
+                    }
+                    files.AddRange(resolved.Where(f => !System.IO.Directory.Exists(f)));
+                }
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+            }
+        }
+        return files;
+    }
+
     protected void ThrowProblem(Problem problem) => ThrowTerminatingError(ToErrorRecord(problem));
+
+    /// <summary>
+    /// The bulk -Path mode: reads each file in the core (no PowerShell object per row), hands each
+    /// distinct model's summed units to <paramref name="add"/>, writes bad rows as errors as they are
+    /// met and progress from the reader's byte offset. Returns the rows skipped.
+    /// </summary>
+    protected long ReadBulk(IEnumerable<string> files, InventoryOptions options, string activity, Action<ScannedModel> add)
+    {
+        long skipped = 0;
+        foreach (var file in files)
+        {
+            var reader = new BulkFleetReader(Catalog, options);
+            try
+            {
+                foreach (var model in reader.Read(file, file, WriteProblem, WriteWarning,
+                    (position, length) => WriteFileProgress(2, activity, file, position, length), StopToken))
+                {
+                    add(model);
+                }
+            }
+            catch (CapacityException ex)
+            {
+                WriteProblem(ex.Problem);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (IOException ex)
+            {
+                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.ReadError, file));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.PermissionDenied, file));
+            }
+            skipped += reader.Skipped;
+        }
+        CompleteProgress(2, activity);
+        return skipped;
+    }
 
     internal static ErrorRecord ToErrorRecord(Problem problem)
     {

@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+
+namespace CapacityTools.Core.Inventory;
+
+/// <summary>
+/// An open-addressing map from UTF-8 byte strings to small ids, looked up by span, so a bulk scan can
+/// recognise a model string it has seen without making a string of it. Bounded by its capacity.
+/// </summary>
+internal sealed class Utf8NameTable
+{
+    private readonly int _capacity;
+    private byte[][] _keys;
+    private int[] _ids;
+    private uint[] _hashes;
+    private int _mask;
+
+    public Utf8NameTable(int capacity)
+    {
+        _capacity = capacity;
+        _keys = new byte[64][];
+        _ids = new int[64];
+        _hashes = new uint[64];
+        _mask = 63;
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The id of the bytes, or -1.</summary>
+    public int Find(ReadOnlySpan<byte> key)
+    {
+        var hash = Hash(key);
+        for (var i = (int)hash & _mask; ; i = (i + 1) & _mask)
+        {
+            var k = _keys[i];
+            if (k is null) return -1;
+            if (_hashes[i] == hash && key.SequenceEqual(k)) return _ids[i];
+        }
+    }
+
+    public void Add(ReadOnlySpan<byte> key, int id)
+    {
+        if (Count >= _capacity) return;
+        if ((Count + 1) * 2 > _keys.Length) Grow();
+        Insert(key.ToArray(), Hash(key), id);
+        Count++;
+    }
+
+    private void Insert(byte[] key, uint hash, int id)
+    {
+        var i = (int)hash & _mask;
+        while (_keys[i] is not null) i = (i + 1) & _mask;
+        _keys[i] = key;
+        _hashes[i] = hash;
+        _ids[i] = id;
+    }
+
+    private void Grow()
+    {
+        var keys = _keys;
+        var ids = _ids;
+        var hashes = _hashes;
+        _keys = new byte[keys.Length * 2][];
+        _ids = new int[keys.Length * 2];
+        _hashes = new uint[keys.Length * 2];
+        _mask = _keys.Length - 1;
+        for (var i = 0; i < keys.Length; i++)
+            if (keys[i] is not null) Insert(keys[i], hashes[i], ids[i]);
+    }
+
+    // FNV-1a over 8-byte words, then the tail; mixed at the end.
+    private static uint Hash(ReadOnlySpan<byte> key)
+    {
+        ulong h = 14695981039346656037UL;
+        while (key.Length >= 8)
+        {
+            h = (h ^ MemoryMarshal.Read<ulong>(key)) * 1099511628211UL;
+            key = key.Slice(8);
+        }
+        foreach (var b in key) h = (h ^ b) * 1099511628211UL;
+        h ^= h >> 29;
+        return (uint)h ^ (uint)(h >> 32);
+    }
+}
