@@ -45,7 +45,7 @@ public sealed class BulkFleetReader
             var scanner = new CsvFleetScanner(_catalog, _options);
             try
             {
-                return scanner.Scan(File.OpenRead(path), displayName, onProblem, p => onProgress?.Invoke(p, length), token);
+                return scanner.Scan(path, displayName, onProblem, p => onProgress?.Invoke(p, length), token);
             }
             finally
             {

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Text;
 using CapacityTools.Core.Gpu;
 using CsvHelper;
@@ -44,30 +45,30 @@ public sealed class CsvFleetScanner
     public long Skipped { get; private set; }
 
     /// <summary>
-    /// Scans the CSV in <paramref name="stream"/>. <paramref name="onProblem"/> gets each bad row as it is met;
+    /// Scans the CSV file at <paramref name="path"/>. <paramref name="onProblem"/> gets each bad row as it is met;
     /// <paramref name="onProgress"/> gets the byte offset every few thousand rows. Both run on the calling thread.
     /// </summary>
     /// <exception cref="CapacityException">No column names the model, or a named column is missing.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public IReadOnlyList<ScannedModel> Scan(Stream stream, string sourceName, Action<Problem> onProblem, Action<long>? onProgress = null, CancellationToken token = default)
+    public IReadOnlyList<ScannedModel> Scan(string path, string sourceName, Action<Problem> onProblem, Action<long>? onProgress = null, CancellationToken token = default)
     {
         Rows = 0;
         Skipped = 0;
         var malformed = new List<CsvMalformedRecord>();
+        // No line tracking: it costs on every row; the lines of the rows reported are counted on demand.
+        using var lines = new LineLocator(path);
         var options = new CsvReaderOptions
         {
-            TrackLineNumbers = true,
             AllowLineBreaksInQuotes = false,
             MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = malformed.Add,
         };
-        using var reader = CsvReader.Create(stream, options, leaveOpen: false);
+        using var reader = CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
         reader.ReadHeader();
         var map = InventoryColumns.Find(reader.Headers.ToList(), _options, sourceName);
         var modelColumn = map.Model;
         var countColumn = map.Count;
-        var names = new Utf8NameTable(MaxDistinctNames);
-        var byName = new List<Slot>();
+        var names = new Utf8NameTable<Slot>(MaxDistinctNames);
         var results = new List<ScannedModel>();
         var byId = new Dictionary<GpuResolution, ScannedModel>();
 
@@ -79,7 +80,7 @@ public sealed class CsvFleetScanner
                 token.ThrowIfCancellationRequested();
                 onProgress?.Invoke(reader.ByteOffset);
             }
-            if (malformed.Count > 0) ReportMalformed(malformed, sourceName, onProblem);
+            if (malformed.Count > 0) ReportMalformed(malformed, sourceName, lines, onProblem);
 
             var units = 1.0;
             if (countColumn >= 0 && !GpuCount.TryParse(reader.GetSpan(countColumn), out units, out var countProblem))
@@ -87,32 +88,22 @@ public sealed class CsvFleetScanner
                 Skipped++;
                 var model = reader.GetString(modelColumn);
                 onProblem(new Problem(countProblem!.ErrorId, countProblem.Kind, $"{countProblem.Message.TrimEnd('.')} for '{model}'.", model,
-                    new SourceLocation(sourceName, reader.LineNumber), countProblem.RecommendedAction));
+                    new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset)), countProblem.RecommendedAction));
                 continue;
             }
 
             var span = reader.GetSpan(modelColumn);
-            var id = names.Find(span);
-            Slot slot;
-            if (id >= 0)
+            var slot = names.Find(span);
+            if (slot is null)
             {
-                slot = byName[id];
-            }
-            else
-            {
-                var raw = Decode(span);
-                var resolution = _resolutions.Resolve(raw, out var problem);
+                var resolution = _resolutions.Resolve(Decode(span), out var problem);
                 slot = new Slot(resolution, problem);
-                if (names.Count < MaxDistinctNames)
-                {
-                    names.Add(span, byName.Count);
-                    byName.Add(slot);
-                }
+                names.Add(span, slot);
             }
             if (slot.Resolution is null)
             {
                 Skipped++;
-                onProblem(slot.Problem!.At(new SourceLocation(sourceName, reader.LineNumber)));
+                onProblem(slot.Problem!.At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
                 continue;
             }
             var scanned = slot.Scanned;
@@ -120,7 +111,7 @@ public sealed class CsvFleetScanner
             {
                 if (!byId.TryGetValue(slot.Resolution, out scanned))
                 {
-                    scanned = new ScannedModel(slot.Resolution, new SourceLocation(sourceName, reader.LineNumber));
+                    scanned = new ScannedModel(slot.Resolution, new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset)));
                     byId[slot.Resolution] = scanned;
                     results.Add(scanned);
                 }
@@ -129,18 +120,18 @@ public sealed class CsvFleetScanner
             scanned.Units += units;
             scanned.Rows++;
         }
-        if (malformed.Count > 0) ReportMalformed(malformed, sourceName, onProblem);
+        if (malformed.Count > 0) ReportMalformed(malformed, sourceName, lines, onProblem);
         onProgress?.Invoke(reader.ByteOffset);
         return results;
     }
 
-    private void ReportMalformed(List<CsvMalformedRecord> malformed, string sourceName, Action<Problem> onProblem)
+    private void ReportMalformed(List<CsvMalformedRecord> malformed, string sourceName, LineLocator lines, Action<Problem> onProblem)
     {
         foreach (var record in malformed)
         {
             Rows++;
             Skipped++;
-            onProblem(CsvInventoryReader.MalformedProblem(record).At(new SourceLocation(sourceName, record.LineNumber)));
+            onProblem(CsvInventoryReader.MalformedProblem(record).At(new SourceLocation(sourceName, lines.LineOf(record.ByteOffset))));
         }
         malformed.Clear();
     }

@@ -6,11 +6,11 @@ namespace CapacityTools.Core.Inventory;
 /// An open-addressing map from UTF-8 byte strings to small ids, looked up by span, so a bulk scan can
 /// recognise a model string it has seen without making a string of it. Bounded by its capacity.
 /// </summary>
-internal sealed class Utf8NameTable
+internal sealed class Utf8NameTable<T> where T : class
 {
     private readonly int _capacity;
     private byte[][] _keys;
-    private int[] _ids;
+    private T[] _values;
     private uint[] _hashes;
     private int _mask;
 
@@ -18,56 +18,58 @@ internal sealed class Utf8NameTable
     {
         _capacity = capacity;
         _keys = new byte[64][];
-        _ids = new int[64];
+        _values = new T[64];
         _hashes = new uint[64];
         _mask = 63;
     }
 
     public int Count { get; private set; }
 
-    /// <summary>The id of the bytes, or -1.</summary>
-    public int Find(ReadOnlySpan<byte> key)
+    /// <summary>The value stored for the bytes, or null.</summary>
+    public T? Find(ReadOnlySpan<byte> key)
     {
         var hash = Hash(key);
         for (var i = (int)hash & _mask; ; i = (i + 1) & _mask)
         {
             var k = _keys[i];
-            if (k is null) return -1;
-            if (_hashes[i] == hash && key.SequenceEqual(k)) return _ids[i];
+            if (k is null) return null;
+            if (_hashes[i] == hash && key.SequenceEqual(k)) return _values[i];
         }
     }
 
-    public void Add(ReadOnlySpan<byte> key, int id)
+    /// <summary>Stores a value for the bytes, unless the table is full.</summary>
+    public void Add(ReadOnlySpan<byte> key, T value)
     {
         if (Count >= _capacity) return;
         if ((Count + 1) * 2 > _keys.Length) Grow();
-        Insert(key.ToArray(), Hash(key), id);
+        Insert(key.ToArray(), Hash(key), value);
         Count++;
     }
 
-    private void Insert(byte[] key, uint hash, int id)
+    private void Insert(byte[] key, uint hash, T value)
     {
         var i = (int)hash & _mask;
         while (_keys[i] is not null) i = (i + 1) & _mask;
         _keys[i] = key;
         _hashes[i] = hash;
-        _ids[i] = id;
+        _values[i] = value;
     }
 
     private void Grow()
     {
         var keys = _keys;
-        var ids = _ids;
+        var values = _values;
         var hashes = _hashes;
         _keys = new byte[keys.Length * 2][];
-        _ids = new int[keys.Length * 2];
+        _values = new T[keys.Length * 2];
         _hashes = new uint[keys.Length * 2];
         _mask = _keys.Length - 1;
         for (var i = 0; i < keys.Length; i++)
-            if (keys[i] is not null) Insert(keys[i], hashes[i], ids[i]);
+            if (keys[i] is not null) Insert(keys[i], hashes[i], values[i]);
     }
 
     // FNV-1a over 8-byte words, then the tail; mixed at the end.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<byte> key)
     {
         ulong h = 14695981039346656037UL;
