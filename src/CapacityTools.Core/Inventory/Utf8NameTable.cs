@@ -68,17 +68,22 @@ internal sealed class Utf8NameTable<T> where T : class
             if (keys[i] is not null) Insert(keys[i], hashes[i], values[i]);
     }
 
-    // FNV-1a over 8-byte words, then the tail; mixed at the end.
+    // Length, the first and the last 8 bytes (overlapping for short keys), multiplied and mixed: two
+    // reads for any key of 8 bytes or more. Keys that collide are still told apart by comparing bytes.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<byte> key)
     {
-        ulong h = 14695981039346656037UL;
-        while (key.Length >= 8)
+        ulong h;
+        if (key.Length >= 8)
         {
-            h = (h ^ MemoryMarshal.Read<ulong>(key)) * 1099511628211UL;
-            key = key.Slice(8);
+            h = (MemoryMarshal.Read<ulong>(key) * 0x9E3779B97F4A7C15UL) ^ (MemoryMarshal.Read<ulong>(key.Slice(key.Length - 8)) * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)key.Length;
         }
-        foreach (var b in key) h = (h ^ b) * 1099511628211UL;
+        else
+        {
+            h = (ulong)key.Length;
+            foreach (var b in key) h = (h << 8) | b;
+            h *= 0x9E3779B97F4A7C15UL;
+        }
         h ^= h >> 29;
         return (uint)h ^ (uint)(h >> 32);
     }
