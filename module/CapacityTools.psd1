@@ -20,6 +20,9 @@
         'Get-CountryGdp'
         'Compare-MarketToGdp'
         'Import-GdpData'
+        'Import-GpuInventory'
+        'ConvertFrom-GpuInventory'
+        'Measure-GpuFleet'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

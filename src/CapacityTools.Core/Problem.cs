@@ -63,6 +63,10 @@ public sealed class Problem
     }
 
     public override string ToString() => FullMessage;
+
+    /// <summary>The same problem at another location (the resolver's problems have none; a reader adds the row's).</summary>
+    public Problem At(SourceLocation? location) =>
+        location is null ? this : new Problem(ErrorId, Kind, Message, Target, location, RecommendedAction) { Suggestions = Suggestions };
 }
 
 /// <summary>Thrown for failures that stop a whole operation (a bad file, an invalid argument).</summary>

@@ -1,7 +1,9 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Threading;
 using CapacityTools.Core;
 using CapacityTools.Core.Gpu;
+using CapacityTools.Core.Inventory;
 
 namespace CapacityTools.PowerShell;
 
@@ -11,43 +13,71 @@ public abstract class CapacityCmdlet : PSCmdlet
     /// <summary>The catalog of this runspace: the embedded one plus whatever Import-GpuCatalog added.</summary>
     protected static GpuCatalog Catalog => SessionCatalog.Current;
 
+    private readonly CancellationTokenSource _stop = new();
+    private DateTime _lastProgress = DateTime.MinValue;
+
     protected void WriteProblem(Problem problem) => WriteError(ToErrorRecord(problem));
 
-    /// <summary>
-    /// File-system paths for -Path (wildcards expanded, relative to $PWD) or -LiteralPath (taken as written).
-    /// A path that matches nothing is a non-terminating PathNotFound error; the others are still returned.
-    /// </summary>
-    protected IEnumerable<string> ResolveFilePaths(string[]? path, string[]? literalPath)
+    /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing), for long reads in the core.</summary>
+    protected CancellationToken StopToken => _stop.Token;
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Progress of a file read, at most four times a second, from the pipeline thread.</summary>
+    protected void WriteFileProgress(int activityId, string activity, string file, long position, long length)
     {
-        if (literalPath is not null)
+        var now = DateTime.UtcNow;
+        if ((now - _lastProgress).TotalMilliseconds < 250) return;
+        _lastProgress = now;
+        var percent = length > 0 ? (int)Math.Min(100, position * 100 / length) : -1;
+        WriteProgress(new ProgressRecord(activityId, activity, $"{file}: {position / 1048576.0:N0} of {length / 1048576.0:N0} MB") { PercentComplete = percent });
+    }
+
+    protected void CompleteProgress(int activityId, string activity)
+    {
+        if (_lastProgress == DateTime.MinValue) return;
+        WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+
+    /// <summary>
+    /// The files that -Path (wildcards expanded, relative to $PWD) or -LiteralPath (taken as written) name.
+    /// A path that matches nothing is a non-terminating PathNotFound error, as for Get-Content; the others are returned.
+    /// </summary>
+    protected List<string> ResolveFiles(string[]? paths, bool literal)
+    {
+        var files = new List<string>();
+        foreach (var path in paths ?? [])
         {
-            foreach (var literal in literalPath)
+            if (literal)
             {
-                var resolved = GetUnresolvedProviderPathFromPSPath(literal);
-                if (File.Exists(resolved)) yield return resolved;
-                else WriteProblem(PathNotFound(literal));
+                var file = GetUnresolvedProviderPathFromPSPath(path);
+                if (File.Exists(file)) files.Add(file);
+                else WriteProblem(PathNotFound(path));
+                continue;
             }
-            yield break;
-        }
-        foreach (var pattern in path ?? [])
-        {
-            Collection<string>? resolved = null;
+            Collection<string> resolved;
+            ProviderInfo provider;
             try
             {
-                resolved = GetResolvedProviderPathFromPSPath(pattern, out var provider);
-                if (provider.Name != "FileSystem")
-                {
-                    WriteProblem(new Problem("NotAFileSystemPath", ProblemKind.InvalidArgument,
-                        $"'{pattern}' is on the {provider.Name} provider, not a file.", pattern, recommendedAction: "Give the path of a file."));
-                    continue;
-                }
+                resolved = GetResolvedProviderPathFromPSPath(path, out provider);
             }
             catch (ItemNotFoundException)
             {
+                WriteProblem(PathNotFound(path));
+                continue;
             }
-            if (resolved is null || resolved.Count == 0) { WriteProblem(PathNotFound(pattern)); continue; }
-            foreach (var file in resolved) yield return file;
+            if (provider.Name != "FileSystem")
+            {
+                WriteProblem(new Problem("NotAFileSystemPath", ProblemKind.InvalidArgument,
+                    $"'{path}' is on the {provider.Name} provider, not a file.", path, recommendedAction: "Give the path of a file."));
+                continue;
+            }
+            var matched = resolved.Where(f => !Directory.Exists(f)).ToList();
+            if (matched.Count == 0) WriteProblem(PathNotFound(path));
+            files.AddRange(matched);
         }
+        return files;
     }
 
     private static Problem PathNotFound(string path) =>
@@ -55,6 +85,47 @@ public abstract class CapacityCmdlet : PSCmdlet
             recommendedAction: "Check the path; relative paths are resolved from the current location.");
 
     protected void ThrowProblem(Problem problem) => ThrowTerminatingError(ToErrorRecord(problem));
+
+    /// <summary>
+    /// The bulk -Path mode: reads each file in the core (no PowerShell object per row), hands each
+    /// distinct model's summed units to <paramref name="add"/>, writes bad rows as errors as they are
+    /// met and progress from the reader's byte offset. Returns the rows skipped.
+    /// </summary>
+    protected long ReadBulk(IEnumerable<string> files, InventoryOptions options, string activity, Action<ScannedModel> add)
+    {
+        long skipped = 0;
+        foreach (var file in files)
+        {
+            var reader = new BulkFleetReader(Catalog, options);
+            try
+            {
+                foreach (var model in reader.Read(file, file, WriteProblem, WriteWarning,
+                    (position, length) => WriteFileProgress(2, activity, file, position, length), StopToken))
+                {
+                    add(model);
+                }
+            }
+            catch (CapacityException ex)
+            {
+                WriteProblem(ex.Problem);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (IOException ex)
+            {
+                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.ReadError, file));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.PermissionDenied, file));
+            }
+            skipped += reader.Skipped;
+        }
+        CompleteProgress(2, activity);
+        return skipped;
+    }
 
     internal static ErrorRecord ToErrorRecord(Problem problem)
     {

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CapacityTools.Core;
 using CapacityTools.Core.Gpu;
+using CapacityTools.Core.Inventory;
 using CapacityTools.PowerShell.Completers;
 
 namespace CapacityTools.PowerShell;
@@ -11,6 +12,8 @@ namespace CapacityTools.PowerShell;
 public sealed class GetGpuEquivalentCommand : CapacityCmdlet
 {
     private const string ModelSet = "Model";
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private EquivalenceCalculator? _calculator;
     private int _warningsShown;
 
@@ -18,11 +21,36 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
     [Alias("Name", "Gpu", "Product", "GpuModel", "GpuType")]
     [ArgumentCompleter(typeof(GpuNameCompleter))]
     [AllowEmptyString]
-    public string Model { get; set; } = "";
+    [AllowNull]
+    public string? Model { get; set; } = "";
 
     [Parameter(ParameterSetName = ModelSet, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Quantity", "Qty", "Gpus", "GpuCount", "Number")]
     public double Count { get; set; } = 1;
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public InventoryFormat Format { get; set; } = InventoryFormat.Auto;
+
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ModelColumn { get; set; }
+
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CountColumn { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(GpuNameCompleter))]
@@ -46,6 +74,18 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName != ModelSet)
+        {
+            var literal = ParameterSetName == LiteralPathSet;
+            var options = new InventoryOptions { Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn };
+            ReadBulk(ResolveFiles(literal ? LiteralPath : Path, literal), options, "Get-GpuEquivalent", m =>
+            {
+                var bulkProblem = _calculator!.Add(m.Resolution, m.Units, m.FirstSeen);
+                if (bulkProblem is not null) WriteProblem(bulkProblem);
+            });
+            FlushWarnings();
+            return;
+        }
         var problem = _calculator!.Add(Model, Count);
         if (problem is not null) WriteProblem(problem);
         FlushWarnings();

@@ -28,7 +28,8 @@ public sealed class ImportGdpDataCommand : CapacityCmdlet
 
     protected override void ProcessRecord()
     {
-        var files = ResolveFiles();
+        var literal = ParameterSetName == LiteralPathSet;
+        var files = ResolveFiles(literal ? LiteralPath : Path, literal);
         if (Edition is not null && files.Count > 1)
         {
             ThrowProblem(new Problem("EditionNameForManyFiles", ProblemKind.InvalidArgument,
@@ -63,33 +64,5 @@ public sealed class ImportGdpDataCommand : CapacityCmdlet
             }
             WriteObject(edition.Describe());
         }
-    }
-
-    private List<string> ResolveFiles()
-    {
-        var files = new List<string>();
-        if (ParameterSetName == LiteralPathSet)
-        {
-            foreach (var path in LiteralPath) files.Add(GetUnresolvedProviderPathFromPSPath(path));
-            return files;
-        }
-        foreach (var path in Path)
-        {
-            try
-            {
-                var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
-                if (provider.Name != "FileSystem")
-                {
-                    WriteProblem(new Problem("NotAFileSystemPath", ProblemKind.InvalidArgument, $"'{path}' is not a file-system path.", path));
-                    continue;
-                }
-                files.AddRange(resolved);
-            }
-            catch (ItemNotFoundException ex)
-            {
-                WriteError(new ErrorRecord(ex, "GdpFileNotFound", ErrorCategory.ObjectNotFound, path));
-            }
-        }
-        return files;
     }
 }

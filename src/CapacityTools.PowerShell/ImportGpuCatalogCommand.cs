@@ -25,7 +25,8 @@ public sealed class ImportGpuCatalogCommand : CapacityCmdlet
 
     protected override void ProcessRecord()
     {
-        var files = ParameterSetName == LiteralPathSet ? ResolveFilePaths(null, LiteralPath) : ResolveFilePaths(Path, null);
+        var literal = ParameterSetName == LiteralPathSet;
+        var files = ResolveFiles(literal ? LiteralPath : Path, literal);
         foreach (var file in files)
         {
             var problems = new List<Problem>();

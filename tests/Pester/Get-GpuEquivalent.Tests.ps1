@@ -106,4 +106,30 @@ NVIDIA H100 80GB HBM3,4,node3
             $r.Equivalents | Should -Be 153.6
         }
     }
+
+    Context 'bulk mode' {
+        BeforeAll { $samples = Join-Path $PSScriptRoot '../CapacityTools.Core.Tests/Data/inventory' }
+        It 'gives the same rows as Import-Csv piped in' {
+            $path = Join-Path $samples 'fleet.csv'
+            $bulk = Get-GpuEquivalent -Path $path -Metric Epoch8Bit
+            $piped = Import-Csv $path | Get-GpuEquivalent -Metric Epoch8Bit
+            $bulk.Model | Should -Be $piped.Model
+            $bulk.Count | Should -Be $piped.Count
+            ($bulk | ForEach-Object { [math]::Round($_.Equivalents, 9) }) | Should -Be ($piped | ForEach-Object { [math]::Round($_.Equivalents, 9) })
+        }
+        It 'reports bad rows with their line and still counts the good ones' {
+            $r = Get-GpuEquivalent -LiteralPath (Join-Path $samples 'fleet-bad.csv') -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warns -WarningAction SilentlyContinue
+            ($r | Measure-Object Count -Sum).Sum | Should -Be 12
+            $errs.Count | Should -Be 8
+            ($errs | Where-Object { $_.FullyQualifiedErrorId -like 'InvalidGpuCount,*' }).Count | Should -Be 5
+            $errs[-1].Exception.Message | Should -Match 'fleet-bad\.csv:10'
+            $warns[-1] | Should -Match '8 of 10'
+        }
+        It 'expands instance types and honours -ModelColumn' {
+            $r = Get-GpuEquivalent -Path (Join-Path $samples 'fleet-custom-columns.csv') -ModelColumn card -CountColumn n
+            ($r | Where-Object Model -EQ 'B200').Count | Should -Be 8
+            $i = Get-GpuEquivalent -Path (Join-Path $samples 'cloud-instances.csv')
+            ($i | Where-Object Model -EQ 'H100-SXM5-80GB').Count | Should -Be 56
+        }
+    }
 }

@@ -72,7 +72,7 @@ XKX,Kosovo,2024,NGDPD,11207000000,actual
     }
     It 'reports a missing file' {
         $null = Import-GdpData -Path (Join-Path $TestDrive 'nope*.csv'), (Join-Path $TestDrive 'none.csv') -ErrorVariable errs -ErrorAction SilentlyContinue
-        $errs.FullyQualifiedErrorId | Should -Contain 'GdpFileNotFound,CapacityTools.PowerShell.ImportGdpDataCommand'
+        $errs.FullyQualifiedErrorId | Should -Contain 'PathNotFound,CapacityTools.PowerShell.ImportGdpDataCommand'
     }
     It 'declares its output type' {
         (Get-Command Import-GdpData).OutputType.Type | Should -Contain ([CapacityTools.Core.Economy.GdpEditionInfo])

@@ -11,11 +11,13 @@ public sealed class EquivalenceCalculator
     private readonly List<Accumulator> _order = [];
     private readonly HashSet<string> _warnedFamilies = new(StringComparer.OrdinalIgnoreCase);
     private readonly MetricReading _reference;
+    private readonly ResolutionCache _resolutions;
 
     /// <exception cref="CapacityException">The reference is unknown or has no figure for the metric.</exception>
     public EquivalenceCalculator(GpuCatalog catalog, GpuMetric metric, string reference)
     {
         _catalog = catalog;
+        _resolutions = new ResolutionCache(catalog);
         Metric = metric;
         var resolved = catalog.Resolver.Resolve(reference, out var problem);
         if (resolved is null) throw new CapacityException(problem!);
@@ -44,8 +46,8 @@ public sealed class EquivalenceCalculator
                 $"The count {count} for '{model}' is not a positive number.", model, location,
                 "Give the number of GPUs as a whole number above zero.");
         }
-        var resolution = _catalog.Resolver.Resolve(model, out var problem);
-        if (resolution is null) return WithLocation(problem!, location);
+        var resolution = _resolutions.Resolve(model, out var problem);
+        if (resolution is null) return problem!.At(location);
         return Add(resolution, count, location);
     }
 
@@ -113,10 +115,6 @@ public sealed class EquivalenceCalculator
         var listing = string.Join(", ", variants.Select(v => $"{v.Id} {v.Reading!.Value.Value:0.###}"));
         Warnings.Add($"'{resolution.Input}' names the {family.Family} family, counted as {resolution.Id}; its variants differ under {Metric} ({listing} {GpuMetrics.Unit(Metric)}). Name the variant to be exact.");
     }
-
-    private static Problem WithLocation(Problem problem, SourceLocation? location) =>
-        location is null ? problem : new Problem(problem.ErrorId, problem.Kind, problem.Message, problem.Target, location, problem.RecommendedAction)
-        { Suggestions = problem.Suggestions };
 
     private sealed class Accumulator(GpuSpec spec, MetricReading reading)
     {

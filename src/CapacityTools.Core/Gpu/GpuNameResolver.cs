@@ -126,9 +126,25 @@ public sealed class GpuNameResolver
         return null;
     }
 
-    private GpuResolution? ResolveGres(string text, Match gres, out Problem? problem)
+    /// <summary>
+    /// Reads a Slurm GPU gres or TRES entry ("gpu:a100:8(S:0-1)", "gpu:8", "gres/gpu:h100=4") as the
+    /// resolver does: its type ("" when none) and GPU count. False when the text is not a GPU gres.
+    /// </summary>
+    public static bool TryParseGres(string? text, out string type, out int count)
     {
-        problem = null;
+        var gres = s_gres.Match(text?.Trim() ?? "");
+        if (!gres.Success)
+        {
+            type = "";
+            count = 0;
+            return false;
+        }
+        (type, count) = GresParts(gres);
+        return true;
+    }
+
+    private static (string Type, int Count) GresParts(Match gres)
+    {
         var type = gres.Groups["type"].Success ? gres.Groups["type"].Value.Trim() : "";
         var count = gres.Groups["count"].Success ? int.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
         // "gpu:8" is a count with no type, as is "gpu:(null):0" in GresUsed.
@@ -137,7 +153,15 @@ public sealed class GpuNameResolver
             count = int.Parse(type, CultureInfo.InvariantCulture);
             type = "";
         }
-        if (type.Length == 0 || type.Equals("(null)", StringComparison.OrdinalIgnoreCase))
+        if (type.Equals("(null)", StringComparison.OrdinalIgnoreCase)) type = "";
+        return (type, count);
+    }
+
+    private GpuResolution? ResolveGres(string text, Match gres, out Problem? problem)
+    {
+        problem = null;
+        var (type, count) = GresParts(gres);
+        if (type.Length == 0)
         {
             problem = new Problem("GresTypeMissing", ProblemKind.InvalidData,
                 $"The Slurm gres '{text}' counts {count} GPU(s) but names no GPU type, so its model is unknown.", text,

@@ -1,0 +1,86 @@
+using System.IO;
+using CapacityTools.Core.Gpu;
+
+namespace CapacityTools.Core.Inventory;
+
+/// <summary>
+/// Reads a file's models and counts for the -Path modes: a CSV through <see cref="CsvFleetScanner"/>
+/// (no object per row), any other inventory format through <see cref="InventoryReader"/>.
+/// </summary>
+public sealed class BulkFleetReader
+{
+    private readonly GpuCatalog _catalog;
+    private readonly InventoryOptions _options;
+
+    public BulkFleetReader(GpuCatalog catalog, InventoryOptions options)
+    {
+        _catalog = catalog;
+        _options = options;
+    }
+
+    /// <summary>Rows (or blocks) read by the last call.</summary>
+    public long Rows { get; private set; }
+    /// <summary>Rows (or blocks) of the last call that did not count.</summary>
+    public long Skipped { get; private set; }
+
+    /// <summary>
+    /// The file's models with their units, summed. Problems and warnings go to the callbacks as they are
+    /// met; <paramref name="onProgress"/> gets (bytes read, bytes in all). All callbacks run on the calling thread.
+    /// </summary>
+    /// <exception cref="CapacityException">The file cannot be read as its format (e.g. no model column).</exception>
+    public IReadOnlyList<ScannedModel> Read(string path, string displayName, Action<Problem> onProblem, Action<string> onWarning,
+        Action<long, long>? onProgress = null, CancellationToken token = default)
+    {
+        var length = new FileInfo(path).Length;
+        var format = _options.Format;
+        if (format == InventoryFormat.Auto)
+        {
+            using var head = File.OpenRead(path);
+            var buffer = new byte[8192];
+            var n = head.Read(buffer, 0, buffer.Length);
+            format = InventoryFormatDetector.Detect(System.Text.Encoding.UTF8.GetString(buffer, 0, n));
+        }
+        if (InventoryFormatDetector.IsCsv(format))
+        {
+            var scanner = new CsvFleetScanner(_catalog, _options);
+            try
+            {
+                return scanner.Scan(path, displayName, onProblem, p => onProgress?.Invoke(p, length), token);
+            }
+            finally
+            {
+                Rows = scanner.Rows;
+                Skipped = scanner.Skipped;
+                if (Skipped > 0) onWarning($"{displayName}: {Skipped} of {Rows} row(s) were skipped and not counted; see the errors for each.");
+            }
+        }
+
+        var reader = new InventoryReader(_catalog, new InventoryOptions
+        {
+            Format = format, ModelColumn = _options.ModelColumn, CountColumn = _options.CountColumn, HostColumn = _options.HostColumn, Host = _options.Host,
+        });
+        var resolutions = new ResolutionCache(_catalog);
+        var results = new List<ScannedModel>();
+        var byId = new Dictionary<string, ScannedModel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in reader.ReadFile(path, displayName, token))
+        {
+            if (entry.Problem is not null) onProblem(entry.Problem);
+            if (entry.Warning is not null) onWarning(entry.Warning);
+            if (entry.Item is not { Model: { } model } item) continue;
+            var resolution = resolutions.Resolve(model, out _);
+            if (resolution is null) continue;
+            if (!byId.TryGetValue(model, out var scanned))
+            {
+                scanned = new ScannedModel(resolution, item.Source ?? new SourceLocation(displayName, 0));
+                byId[model] = scanned;
+                results.Add(scanned);
+            }
+            scanned.Units += item.Count;
+            scanned.Rows++;
+        }
+        Rows = reader.Stats.Records;
+        Skipped = reader.Stats.Skipped;
+        onProgress?.Invoke(length, length);
+        return results;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace CapacityTools.Core.Inventory;
+
+/// <summary>
+/// Reads CSV inventories (exports with any column names, cloud instance lists, nvidia-smi --query-gpu
+/// output) with CsvHelper, streamed: one item per row, or per model for nvidia-smi's one-GPU-per-row files.
+/// </summary>
+internal static class CsvInventoryReader
+{
+    /// <summary>The reader options every inventory CSV uses: auto-detected separator, trimmed fields, bad quoting skipped and reported.</summary>
+    public static CsvReaderOptions Options(Action<CsvMalformedRecord> onMalformed) => new()
+    {
+        TrackLineNumbers = true,
+        TrimWhitespace = true,
+        AllowLineBreaksInQuotes = false,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        OnMalformedRecord = onMalformed,
+    };
+
+    public static Problem MalformedProblem(CsvMalformedRecord record) =>
+        new("MalformedCsvRecord", ProblemKind.InvalidData,
+            $"The record is malformed ({Describe(record.Reason)}) and was skipped: {Shorten(record.RawRecord)}", record.RawRecord,
+            recommendedAction: "Quote fields that contain commas or quotes (\"like \"\"this\"\"\") and give every row the header's columns.");
+
+    public static IEnumerable<InventoryEntry> Read(Func<Action<CsvMalformedRecord>, CsvReader> open, ReadContext context, InventoryFormat requested)
+    {
+        var malformed = new Queue<CsvMalformedRecord>();
+        using var reader = open(malformed.Enqueue);
+        reader.ReadHeader();
+        var headers = reader.Headers.ToList();
+        var map = InventoryColumns.Find(headers, context.Options, context.SourceName);
+        var format = requested is InventoryFormat.Csv or InventoryFormat.CloudInstances or InventoryFormat.NvidiaSmiCsv ? requested
+            : map.IsNvidiaSmi ? InventoryFormat.NvidiaSmiCsv
+            : map.ModelIsInstanceType ? InventoryFormat.CloudInstances
+            : InventoryFormat.Csv;
+        var perGpu = format == InventoryFormat.NvidiaSmiCsv;
+        var tally = context.Tally(format);
+
+        while (reader.Read())
+        {
+            context.Stats.Position = reader.ByteOffset;
+            if ((context.Stats.Records & 0x3FF) == 0) context.Token.ThrowIfCancellationRequested();
+            while (malformed.Count > 0) yield return Skipped(context, malformed.Dequeue());
+            context.Stats.Records++;
+            var line = reader.LineNumber;
+            var raw = reader.GetString(map.Model)?.Trim() ?? "";
+            var units = 1.0;
+            if (map.Count >= 0)
+            {
+                if (!GpuCount.TryParse(reader.GetString(map.Count), out units, out var countProblem))
+                {
+                    yield return context.Skip(new Problem(countProblem!.ErrorId, countProblem.Kind,
+                        $"{countProblem.Message.TrimEnd('.')} for '{raw}' (column '{headers[map.Count]}').", raw, null, countProblem.RecommendedAction), line);
+                    continue;
+                }
+            }
+            var host = map.Host >= 0 ? reader.GetString(map.Host) : null;
+            var memory = map.MemoryMiB >= 0 ? LeadingNumber(reader.GetString(map.MemoryMiB)) : null;
+            tally.AddUnits(host, raw, units, line, memory);
+            if (!perGpu)
+            {
+                foreach (var entry in tally.Drain()) yield return entry;
+            }
+        }
+        while (malformed.Count > 0) yield return Skipped(context, malformed.Dequeue());
+        context.Stats.Position = context.Stats.Length;
+        foreach (var entry in tally.Drain()) yield return entry;
+    }
+
+    private static InventoryEntry Skipped(ReadContext context, CsvMalformedRecord record)
+    {
+        context.Stats.Records++;
+        return context.Skip(MalformedProblem(record), record.LineNumber);
+    }
+
+    /// <summary>The number at the start of a cell such as "81920 MiB"; null for "[N/A]" and the like.</summary>
+    internal static double? LeadingNumber(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text!.Trim();
+        var end = 0;
+        while (end < t.Length && (char.IsDigit(t[end]) || t[end] == '.')) end++;
+        return end > 0 && double.TryParse(t.Substring(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
+        CsvMalformedReason.LineBreakInQuotes => "a line break inside quotes",
+        CsvMalformedReason.FieldCountMismatch => "a different number of fields than the header",
+        _ => reason.ToString(),
+    };
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+}

@@ -1,0 +1,105 @@
+using CapacityTools.Core.Gpu;
+
+namespace CapacityTools.Core.Inventory;
+
+/// <summary>
+/// Gathers the GPUs of one document per host and model, resolving each raw name once, and turns
+/// them into <see cref="GpuInventoryItem"/>s in first-seen order. A name that does not resolve
+/// still gives an item (Model null, with its count) and one problem at its first location.
+/// </summary>
+internal sealed class InventoryTally
+{
+    private readonly ReadContext _context;
+    private readonly InventoryFormat _format;
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Group> _order = [];
+
+    public InventoryTally(ReadContext context, InventoryFormat format)
+    {
+        _context = context;
+        _format = format;
+    }
+
+    /// <summary>
+    /// Adds units of a name as a tool counts them: an instance type or gres expands to its GPUs, a MIG
+    /// profile counts as its share of one GPU and as a slice. <paramref name="unresolvedCount"/> is the
+    /// count to report when the name does not resolve (e.g. the 8 of an untyped "gpu:8").
+    /// </summary>
+    public void AddUnits(string? host, string raw, double units, long line, double? memoryMiB = null, string? note = null, double? unresolvedCount = null)
+    {
+        var resolution = _context.Resolutions.Resolve(raw, out var problem);
+        if (resolution is null)
+        {
+            Add(host, raw, null, problem, unresolvedCount ?? units, 0, 0, line, memoryMiB, note);
+            return;
+        }
+        var slices = resolution.MatchKind == MatchKind.MigSlice ? (int)units : 0;
+        Add(host, raw, resolution, null, units * resolution.GpusPerUnit * resolution.Fraction, slices, 0, line, memoryMiB, note);
+    }
+
+    /// <summary>Adds GPUs whose physical count the source states, with the MIG slices and replicas on them.</summary>
+    public void AddPhysical(string? host, string raw, double gpus, int migSlices, int replicas, long line, double? memoryMiB = null, string? note = null, string? resolveAs = null)
+    {
+        var resolution = _context.Resolutions.Resolve(resolveAs ?? raw, out var problem);
+        Add(host, raw, resolution, problem, gpus, migSlices, replicas, line, memoryMiB, note);
+    }
+
+    /// <summary>Adds GPUs the source counts but whose type it does not name: an item with no model, and the problem.</summary>
+    public void AddUntyped(string? host, string raw, double gpus, Problem problem, long line) =>
+        Add(host, raw, null, problem, gpus, 0, 0, line, null, null);
+
+    /// <summary>The items gathered so far (problems first for names that did not resolve); the tally is empty afterwards.</summary>
+    public IEnumerable<InventoryEntry> Drain()
+    {
+        var order = _order.ToArray();
+        _order.Clear();
+        _groups.Clear();
+        foreach (var group in order)
+        {
+            var rounded = Math.Round(group.Item.Count);
+            if (Math.Abs(group.Item.Count - rounded) < 1e-9) group.Item.Count = rounded;
+            if (group.Problem is not null)
+            {
+                _context.Stats.Skipped += group.Records;
+                yield return InventoryEntry.Of(group.Problem.At(group.Item.Source));
+            }
+            yield return InventoryEntry.Of(group.Item);
+        }
+    }
+
+    private void Add(string? host, string raw, GpuResolution? resolution, Problem? problem, double gpus, int migSlices, int replicas,
+        long line, double? memoryMiB, string? note)
+    {
+        host = string.IsNullOrWhiteSpace(host) ? _context.DefaultHost : host!.Trim();
+        var key = (host ?? "") + "\u0001" + (resolution?.Id ?? "?" + raw.Trim());
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            var notes = new List<string>();
+            if (resolution is not null && resolution.MatchKind is not (MatchKind.Exact or MatchKind.Alias)) notes.Add(resolution.Note);
+            if (!string.IsNullOrEmpty(note)) notes.Add(note!);
+            group = new Group(new GpuInventoryItem
+            {
+                Host = host, Model = resolution?.Id, RawName = raw.Trim(), MemoryMiB = memoryMiB, Format = _format,
+                Source = _context.At(line), Note = string.Join("; ", notes),
+            }, problem);
+            _groups[key] = group;
+            _order.Add(group);
+        }
+        else if (!string.IsNullOrEmpty(note) && !group.Item.Note.Contains(note!))
+        {
+            group.Item.Note = group.Item.Note.Length == 0 ? note! : group.Item.Note + "; " + note;
+        }
+        group.Records++;
+        group.Item.Count += gpus;
+        group.Item.MigSlices += migSlices;
+        group.Item.Replicas += replicas;
+        group.Item.MemoryMiB ??= memoryMiB;
+    }
+
+    private sealed class Group(GpuInventoryItem item, Problem? problem)
+    {
+        public GpuInventoryItem Item { get; } = item;
+        public Problem? Problem { get; } = problem;
+        public long Records { get; set; }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CapacityTools.Core.Gpu;
+
+namespace CapacityTools.Core.Inventory;
+
+/// <summary>
+/// Reads Slurm's views of GPU nodes: <c>sinfo -o "%n %G"</c> / <c>sinfo --Format=NodeHost,Gres,GresUsed</c>
+/// (where the first column may be a node count, as with <c>--Format=Nodes,Gres</c>) and
+/// <c>scontrol show node</c> blocks (Gres, else the gres/gpu entries of CfgTRES). Gres strings go to the
+/// resolver as they are; an untyped "gpu:8" gives an item without a model and a GresTypeMissing error.
+/// Used GPUs (GresUsed, AllocTRES) are not extra GPUs and are not counted.
+/// </summary>
+internal static class SlurmReader
+{
+    private static readonly HashSet<string> s_hostHeaders = new(StringComparer.OrdinalIgnoreCase) { "HOSTNAMES", "NODELIST", "NODE_ADDR", "NODEHOST" };
+    private static readonly Regex s_field = new(@"(?<=^|\s)(?<key>NodeName|NodeHostName|Gres|CfgTRES|AllocTRES)=(?<value>\S*)", RegexOptions.CultureInvariant);
+
+    public static IEnumerable<InventoryEntry> ReadSinfo(string[] lines, ReadContext context)
+    {
+        var entries = new List<InventoryEntry>();
+        var tally = context.Tally(InventoryFormat.SlurmSinfo);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var duplicates = 0;
+        int gresColumn = -1, hostColumn = -1, nodesColumn = -1, columns = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            context.Token.ThrowIfCancellationRequested();
+            var tokens = lines[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (tokens.Length == 0) continue;
+            if (tokens.Contains("GRES", StringComparer.Ordinal))
+            {
+                columns = tokens.Length;
+                gresColumn = Array.IndexOf(tokens, "GRES");
+                hostColumn = Array.FindIndex(tokens, s_hostHeaders.Contains);
+                nodesColumn = Array.IndexOf(tokens, "NODES");
+                continue;
+            }
+            context.Stats.Records++;
+            string? gres, host;
+            double nodes = 1;
+            if (gresColumn >= 0)
+            {
+                if (tokens.Length != columns)
+                {
+                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName,
+                        $"the line has {tokens.Length} columns where the header has {columns}: '{lines[i].Trim()}'."), i + 1));
+                    continue;
+                }
+                gres = tokens[gresColumn];
+                host = hostColumn >= 0 ? tokens[hostColumn] : null;
+                if (nodesColumn >= 0 && !double.TryParse(tokens[nodesColumn], NumberStyles.None, CultureInfo.InvariantCulture, out nodes))
+                {
+                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the NODES column holds '{tokens[nodesColumn]}', not a node count."), i + 1));
+                    continue;
+                }
+            }
+            else
+            {
+                // No header (sinfo -h): the gres is the token that looks like one; a number is a node count, the rest a host.
+                gres = tokens.FirstOrDefault(t => t.StartsWith("gpu", StringComparison.OrdinalIgnoreCase) || t.Equals("(null)", StringComparison.OrdinalIgnoreCase) || t.Contains("gpu:"));
+                var rest = tokens.Where(t => !ReferenceEquals(t, gres)).ToList();
+                var count = rest.FirstOrDefault(t => t.All(char.IsDigit));
+                if (count is not null) nodes = double.Parse(count, CultureInfo.InvariantCulture);
+                host = rest.FirstOrDefault(t => !ReferenceEquals(t, count));
+                if (gres is null)
+                {
+                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"no gres column was found in '{lines[i].Trim()}'.",
+                        "Save the output of sinfo -N -o \"%N %G\" with its header line."), i + 1));
+                    continue;
+                }
+            }
+            if (host is not null && !seen.Add(host + "\u0001" + gres))
+            {
+                // Node-oriented sinfo lists a node once per partition.
+                duplicates++;
+                continue;
+            }
+            AddGres(gres, host, nodes, i + 1, tally);
+        }
+        entries.AddRange(tally.Drain());
+        if (duplicates > 0)
+            entries.Add(InventoryEntry.Warn($"{context.SourceName}: {duplicates} line(s) repeat a node already listed (sinfo prints a node once per partition); each node was counted once."));
+        return entries;
+    }
+
+    public static IEnumerable<InventoryEntry> ReadScontrol(string[] lines, ReadContext context)
+    {
+        var entries = new List<InventoryEntry>();
+        var tally = context.Tally(InventoryFormat.SlurmScontrol);
+        for (var start = 0; start < lines.Length; start++)
+        {
+            context.Token.ThrowIfCancellationRequested();
+            if (!lines[start].TrimStart().StartsWith("NodeName=", StringComparison.Ordinal)) continue;
+            var end = start + 1;
+            while (end < lines.Length && lines[end].Trim().Length > 0 && !lines[end].TrimStart().StartsWith("NodeName=", StringComparison.Ordinal)) end++;
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            for (var j = start; j < end; j++)
+                foreach (Match m in s_field.Matches(lines[j]))
+                    if (!fields.ContainsKey(m.Groups["key"].Value)) fields[m.Groups["key"].Value] = m.Groups["value"].Value;
+            context.Stats.Records++;
+            var host = fields["NodeName"];
+            var line = start + 1;
+            var gres = fields.TryGetValue("Gres", out var g) && g.Length > 0 && !g.Equals("(null)", StringComparison.OrdinalIgnoreCase) ? g : null;
+            var tres = fields.TryGetValue("CfgTRES", out var t) ? t : null;
+            var tresTotal = 0;
+            var typedTres = new List<string>();
+            foreach (var entry in SplitTopLevel(tres ?? ""))
+            {
+                if (!entry.StartsWith("gres/gpu", StringComparison.OrdinalIgnoreCase) || !GpuNameResolver.TryParseGres(entry, out var type, out var n)) continue;
+                if (type.Length == 0) tresTotal = n;
+                else typedTres.Add(entry);
+            }
+            var gresTotal = 0;
+            if (gres is not null)
+            {
+                gresTotal = AddGres(gres, host, 1, line, tally);
+            }
+            else if (typedTres.Count > 0)
+            {
+                foreach (var entry in typedTres) gresTotal += AddGres(entry, host, 1, line, tally);
+            }
+            else if (tresTotal > 0)
+            {
+                AddGres($"gres/gpu={tresTotal.ToString(CultureInfo.InvariantCulture)}", host, 1, line, tally);
+                gresTotal = tresTotal;
+            }
+            if (tres is not null && tresTotal > 0 && gresTotal != tresTotal)
+                entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: node {host} has Gres for {gresTotal} GPU(s) but CfgTRES says gres/gpu={tresTotal}; the Gres was counted."));
+            start = end - 1;
+        }
+        if (context.Stats.Records == 0)
+            entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "no NodeName= block was found.", "Save the output of 'scontrol show node'."), 1));
+        entries.AddRange(tally.Drain());
+        return entries;
+    }
+
+    // Adds each GPU entry of a gres list; returns the GPUs it names.
+    private static int AddGres(string gres, string? host, double nodes, long line, InventoryTally tally)
+    {
+        var total = 0;
+        foreach (var entry in SplitTopLevel(gres))
+        {
+            if (!GpuNameResolver.TryParseGres(entry, out _, out var count)) continue; // nvme:1, mps:400, shard:...
+            if (count == 0) continue;
+            total += count;
+            tally.AddUnits(host, entry, nodes, line, unresolvedCount: nodes * count,
+                note: nodes > 1 ? $"{nodes.ToString(CultureInfo.InvariantCulture)} nodes" : null);
+        }
+        return total;
+    }
+
+    /// <summary>Splits "gpu:a100:4(S:0,1),nvme:1" at the commas outside parentheses.</summary>
+    internal static IEnumerable<string> SplitTopLevel(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')') depth = Math.Max(0, depth - 1);
+            else if (text[i] == ',' && depth == 0)
+            {
+                if (i > start) yield return text.Substring(start, i - start).Trim();
+                start = i + 1;
+            }
+        }
+        if (start < text.Length) yield return text.Substring(start).Trim();
+    }
+}

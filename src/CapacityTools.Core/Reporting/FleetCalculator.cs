@@ -1,0 +1,143 @@
+using System.Globalization;
+using CapacityTools.Core.Gpu;
+
+namespace CapacityTools.Core.Reporting;
+
+/// <summary>
+/// Totals a fleet in one pass: GPUs, equivalents (through <see cref="EquivalenceCalculator"/>, so both
+/// cmdlets agree), PFLOPS, memory, power and energy. A model without a figure still counts as GPUs
+/// and adds nothing to that figure's total; <see cref="FleetSummary.Notes"/> says so.
+/// </summary>
+public sealed class FleetCalculator
+{
+    private readonly EquivalenceCalculator _equivalence;
+    private readonly ResolutionCache _resolutions;
+    private readonly FleetAssumptions _assumptions;
+    private readonly Dictionary<string, Accumulator> _byModel = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Accumulator> _order = [];
+
+    /// <exception cref="CapacityException">The reference is unknown or lacks the metric, or an assumption is out of range.</exception>
+    public FleetCalculator(GpuCatalog catalog, FleetAssumptions assumptions, GpuMetric metric = GpuMetric.Bf16, string reference = EquivalenceCalculator.DefaultReference)
+    {
+        Check(assumptions.Pue >= 1 && !double.IsInfinity(assumptions.Pue), "Pue", assumptions.Pue, "PUE is facility power over IT power: 1.0 or more.");
+        Check(assumptions.Utilization is >= 0 and <= 1, "Utilization", assumptions.Utilization, "Utilization is a share of TDP from 0 to 1.");
+        Check(assumptions.PricePerKwh >= 0 && !double.IsInfinity(assumptions.PricePerKwh), "PricePerKwh", assumptions.PricePerKwh, "The price per kWh is 0 or more.");
+        _equivalence = new EquivalenceCalculator(catalog, metric, reference);
+        _resolutions = new ResolutionCache(catalog);
+        _assumptions = assumptions;
+    }
+
+    /// <summary>Warnings to show, such as a family default whose variants differ under the metric.</summary>
+    public List<string> Warnings => _equivalence.Warnings;
+
+    /// <summary>Rows the caller skipped (bad input), carried into the summary.</summary>
+    public long Skipped { get; set; }
+
+    /// <summary>Adds a count of a model by name; returns the problem when the pair cannot count.</summary>
+    public Problem? Add(string? model, double count, SourceLocation? location = null)
+    {
+        if (double.IsNaN(count) || double.IsInfinity(count) || count <= 0)
+        {
+            Skipped++;
+            return new Problem("InvalidGpuCount", ProblemKind.InvalidData,
+                $"The count {count.ToString(CultureInfo.InvariantCulture)} for '{model}' is not a positive number.", model, location,
+                "Give the number of GPUs as a whole number above zero.");
+        }
+        var resolution = _resolutions.Resolve(model, out var problem);
+        if (resolution is null)
+        {
+            Skipped++;
+            return problem!.At(location);
+        }
+        Add(resolution, count, location);
+        return null;
+    }
+
+    /// <summary>Adds units of a resolved name (an instance type counts its GPUs, a MIG slice its share).</summary>
+    public void Add(GpuResolution resolution, double count, SourceLocation? location = null)
+    {
+        // A model without the metric still counts as GPUs; the summary notes what it leaves out.
+        _equivalence.Add(resolution, count, location);
+        var spec = resolution.Spec;
+        if (!_byModel.TryGetValue(spec.Id, out var acc))
+        {
+            acc = new Accumulator(spec);
+            _byModel[spec.Id] = acc;
+            _order.Add(acc);
+        }
+        acc.Gpus += count * resolution.GpusPerUnit * resolution.Fraction;
+        if (!acc.Inputs.Contains(resolution.Input, StringComparer.OrdinalIgnoreCase) && acc.Inputs.Count < 16) acc.Inputs.Add(resolution.Input);
+    }
+
+    public FleetSummary Result()
+    {
+        var equivalents = _equivalence.Results().ToDictionary(r => r.Model, r => r.Equivalents, StringComparer.OrdinalIgnoreCase);
+        var notes = new List<string>();
+        var models = new List<FleetModelSummary>();
+        foreach (var acc in _order)
+        {
+            var spec = acc.Spec;
+            var row = new FleetModelSummary
+            {
+                Model = spec.Id,
+                Gpus = acc.Gpus,
+                Equivalents = equivalents.TryGetValue(spec.Id, out var e) ? e : 0,
+                Bf16Pflops = acc.Gpus * (GpuMetrics.Read(spec, GpuMetric.Bf16)?.Value ?? 0) / 1000,
+                Fp8Pflops = acc.Gpus * (GpuMetrics.Read(spec, GpuMetric.Fp8)?.Value ?? 0) / 1000,
+                Fp64Pflops = acc.Gpus * (GpuMetrics.Read(spec, GpuMetric.Fp64)?.Value ?? 0) / 1000,
+                MemoryTB = acc.Gpus * (spec.MemoryGB ?? 0) / 1000,
+                ItPowerMW = acc.Gpus * (spec.TdpWatts ?? 0) / 1e6,
+                InputNames = acc.Inputs.ToArray(),
+            };
+            models.Add(row);
+            var gpus = acc.Gpus.ToString("0.###", CultureInfo.InvariantCulture);
+            if (!equivalents.ContainsKey(spec.Id)) notes.Add($"{spec.Id} has no {_equivalence.Metric} figure: its {gpus} GPU(s) add nothing to Equivalents.");
+            if (GpuMetrics.Read(spec, GpuMetric.Fp8) is null) notes.Add($"{spec.Id} has no FP8: its {gpus} GPU(s) add nothing to Fp8Pflops.");
+            if (GpuMetrics.Read(spec, GpuMetric.Bf16) is { IsFallback: true } bf16) notes.Add($"{spec.Id}: Bf16Pflops uses {bf16.Basis}.");
+            if (spec.TdpWatts is null) notes.Add($"{spec.Id} has no TDP in the catalog: its {gpus} GPU(s) add nothing to power and energy.");
+            if (spec.MemoryGB is null) notes.Add($"{spec.Id} has no memory figure: its {gpus} GPU(s) add nothing to MemoryTB.");
+        }
+        var a = _assumptions;
+        var it = models.Sum(m => m.ItPowerMW);
+        var facility = it * a.Pue;
+        var gwh = facility * a.Utilization * a.HoursPerYear / 1000;
+        return new FleetSummary
+        {
+            Gpus = models.Sum(m => m.Gpus),
+            Models = models.Count,
+            Metric = _equivalence.Metric,
+            Reference = _equivalence.ReferenceSpec.Id,
+            Equivalents = models.Sum(m => m.Equivalents),
+            Bf16Pflops = models.Sum(m => m.Bf16Pflops),
+            Fp8Pflops = models.Sum(m => m.Fp8Pflops),
+            Fp64Pflops = models.Sum(m => m.Fp64Pflops),
+            MemoryTB = models.Sum(m => m.MemoryTB),
+            ItPowerMW = it,
+            FacilityPowerMW = facility,
+            AnnualEnergyGWh = gwh,
+            AnnualEnergyCost = gwh * 1e6 * a.PricePerKwh,
+            Pue = a.Pue,
+            Utilization = a.Utilization,
+            PricePerKwh = a.PricePerKwh,
+            Currency = a.Currency,
+            HoursPerYear = a.HoursPerYear,
+            Skipped = Skipped,
+            ByModel = models.ToArray(),
+            Notes = notes.ToArray(),
+        };
+    }
+
+    private static void Check(bool ok, string name, double value, string rule)
+    {
+        if (ok) return;
+        throw new CapacityException(new Problem("InvalidAssumption", ProblemKind.InvalidArgument,
+            $"-{name} {value.ToString(CultureInfo.InvariantCulture)} is out of range. {rule}", value, recommendedAction: $"Give -{name} a value in range."));
+    }
+
+    private sealed class Accumulator(GpuSpec spec)
+    {
+        public GpuSpec Spec { get; } = spec;
+        public double Gpus { get; set; }
+        public List<string> Inputs { get; } = [];
+    }
+}

@@ -1,0 +1,64 @@
+using CapacityTools.Core.Gpu;
+
+namespace CapacityTools.Core.Reporting;
+
+/// <summary>Totals of a fleet, with every assumption behind them, so a report can show both.</summary>
+public sealed class FleetSummary
+{
+    /// <summary>Physical GPUs counted (MIG slices and fractional VMs as their share of one).</summary>
+    public double Gpus { get; set; }
+    /// <summary>Distinct catalog models.</summary>
+    public int Models { get; set; }
+    public GpuMetric Metric { get; set; }
+    public string Reference { get; set; } = "";
+    /// <summary>Equivalents of the reference under the metric (models without the metric add nothing; a note says so).</summary>
+    public double Equivalents { get; set; }
+    /// <summary>Dense BF16 tensor PFLOPS (FP16 tensor for chips without BF16).</summary>
+    public double Bf16Pflops { get; set; }
+    /// <summary>Dense FP8 PFLOPS of the chips that have FP8.</summary>
+    public double Fp8Pflops { get; set; }
+    /// <summary>FP64 vector PFLOPS.</summary>
+    public double Fp64Pflops { get; set; }
+    /// <summary>GPU memory (HBM/GDDR) in TB (10^12 bytes, as vendors state GB).</summary>
+    public double MemoryTB { get; set; }
+    /// <summary>IT power of the GPUs at TDP, in MW.</summary>
+    public double ItPowerMW { get; set; }
+    /// <summary>IT power times PUE, in MW.</summary>
+    public double FacilityPowerMW { get; set; }
+    /// <summary>Facility energy over a year at the utilization, in GWh.</summary>
+    public double AnnualEnergyGWh { get; set; }
+    /// <summary>The energy's cost at PricePerKwh, in Currency.</summary>
+    public double AnnualEnergyCost { get; set; }
+
+    public double Pue { get; set; }
+    public double Utilization { get; set; }
+    public double PricePerKwh { get; set; }
+    public string Currency { get; set; } = "";
+    public double HoursPerYear { get; set; }
+
+    /// <summary>Rows, items or blocks that did not count (each had an error).</summary>
+    public long Skipped { get; set; }
+    /// <summary>The totals per model.</summary>
+    public FleetModelSummary[] ByModel { get; set; } = [];
+    /// <summary>What the totals leave out or assume (models without a figure, fallbacks).</summary>
+    public string[] Notes { get; set; } = [];
+
+    public override string ToString() => $"{Gpus} GPUs, {Equivalents} x {Reference} ({Metric})";
+}
+
+/// <summary>One model's share of a fleet.</summary>
+public sealed class FleetModelSummary
+{
+    public string Model { get; set; } = "";
+    public double Gpus { get; set; }
+    public double Equivalents { get; set; }
+    public double Bf16Pflops { get; set; }
+    public double Fp8Pflops { get; set; }
+    public double Fp64Pflops { get; set; }
+    public double MemoryTB { get; set; }
+    public double ItPowerMW { get; set; }
+    /// <summary>The names the input gave for this model.</summary>
+    public string[] InputNames { get; set; } = [];
+
+    public override string ToString() => $"{Gpus} x {Model}";
+}

@@ -1,0 +1,109 @@
+using System.Management.Automation;
+using System.Text;
+using CapacityTools.Core;
+using CapacityTools.Core.Inventory;
+
+namespace CapacityTools.PowerShell;
+
+/// <summary>
+/// ConvertFrom-GpuInventory: reads GPU inventories from text on the pipeline, such as the lines that
+/// <c>Invoke-Command { nvidia-smi -q -x }</c> returns. Lines are gathered per computer (PSComputerName)
+/// or per file (PSPath, as Get-Content adds), and each group is read as one document.
+/// </summary>
+[Cmdlet(VerbsData.ConvertFrom, "GpuInventory")]
+[OutputType(typeof(GpuInventoryItem))]
+public sealed class ConvertFromGpuInventoryCommand : CapacityCmdlet
+{
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Group> _order = [];
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public PSObject[] InputObject { get; set; } = [];
+
+    [Parameter]
+    public InventoryFormat Format { get; set; } = InventoryFormat.Auto;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ModelColumn { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CountColumn { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? HostColumn { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var input in InputObject)
+        {
+            var computer = input?.Properties["PSComputerName"]?.Value as string;
+            var path = input?.Properties["PSPath"]?.Value as string;
+            var key = (computer ?? "") + "\u0001" + (path ?? "");
+            if (!_groups.TryGetValue(key, out var group))
+            {
+                group = new Group(computer, SourceName(computer, path));
+                _groups[key] = group;
+                _order.Add(group);
+            }
+            var text = input?.BaseObject switch
+            {
+                null => "",
+                string s => s,
+                object[] lines => string.Join("\n", lines),
+                var other => other.ToString(),
+            };
+            group.Text.Append(text).Append('\n');
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var group in _order)
+        {
+            var reader = new InventoryReader(Catalog, new InventoryOptions
+            {
+                Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn, HostColumn = HostColumn, Host = group.Computer,
+            });
+            try
+            {
+                foreach (var entry in reader.ReadText(group.Text.ToString(), group.SourceName, StopToken))
+                {
+                    if (entry.Item is not null) WriteObject(entry.Item);
+                    else if (entry.Problem is not null) WriteProblem(entry.Problem);
+                    else if (entry.Warning is not null) WriteWarning(entry.Warning);
+                }
+            }
+            catch (CapacityException ex)
+            {
+                WriteProblem(ex.Problem);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+
+    private string SourceName(string? computer, string? path)
+    {
+        if (path is not null)
+        {
+            try { return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path); }
+            catch (Exception ex) when (ex is ItemNotFoundException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException) { return path; }
+        }
+        return computer is null ? "<pipeline>" : $"<{computer}>";
+    }
+
+    private sealed class Group(string? computer, string sourceName)
+    {
+        public string? Computer { get; } = computer;
+        public string SourceName { get; } = sourceName;
+        public StringBuilder Text { get; } = new();
+    }
+}

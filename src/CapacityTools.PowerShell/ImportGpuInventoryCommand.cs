@@ -1,0 +1,80 @@
+using System.Management.Automation;
+using CapacityTools.Core;
+using CapacityTools.Core.Inventory;
+
+namespace CapacityTools.PowerShell;
+
+/// <summary>Import-GpuInventory: reads GPU inventories from files of any supported format.</summary>
+[Cmdlet(VerbsData.Import, "GpuInventory", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(GpuInventoryItem))]
+public sealed class ImportGpuInventoryCommand : CapacityCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private const string Activity = "Import-GpuInventory";
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    [Parameter]
+    public InventoryFormat Format { get; set; } = InventoryFormat.Auto;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ModelColumn { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CountColumn { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? HostColumn { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var literal = ParameterSetName == LiteralPathSet;
+        foreach (var file in ResolveFiles(literal ? LiteralPath : Path, literal))
+        {
+            var reader = new InventoryReader(Catalog, new InventoryOptions
+            {
+                Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn, HostColumn = HostColumn,
+            });
+            try
+            {
+                foreach (var entry in reader.ReadFile(file, file, StopToken))
+                {
+                    if (entry.Item is not null) WriteObject(entry.Item);
+                    else if (entry.Problem is not null) WriteProblem(entry.Problem);
+                    else if (entry.Warning is not null) WriteWarning(entry.Warning);
+                    WriteFileProgress(1, Activity, file, reader.Stats.Position, reader.Stats.Length);
+                }
+            }
+            catch (CapacityException ex)
+            {
+                WriteProblem(ex.Problem);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (System.IO.IOException ex)
+            {
+                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.ReadError, file));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.PermissionDenied, file));
+            }
+        }
+    }
+
+    protected override void EndProcessing() => CompleteProgress(1, Activity);
+}

@@ -1,0 +1,82 @@
+using System.Management.Automation;
+using CapacityTools.Core;
+using CapacityTools.Core.Inventory;
+
+namespace CapacityTools.PowerShell;
+
+/// <summary>
+/// Reads the model and count of a pipeline object by the same names the CSV importer recognises
+/// (<see cref="InventoryColumns"/>): inventory items, Import-Csv rows, Get-GpuEquivalent results, plain strings.
+/// Remembers which property names the last object used, since a pipeline's rows share a shape.
+/// </summary>
+internal sealed class PipelineRow
+{
+    private string? _modelProperty;
+    private string? _countProperty;
+
+    /// <summary>
+    /// The model and count of an object. False with a problem for a bad count; false without one for an
+    /// inventory item that has no model (its reader already reported why).
+    /// </summary>
+    public bool TryRead(PSObject input, out string? model, out double count, out Problem? problem)
+    {
+        problem = null;
+        count = 1;
+        switch (input.BaseObject)
+        {
+            case GpuInventoryItem item:
+                model = item.Model;
+                count = item.Count;
+                if (model is null)
+                {
+                    // The reader already wrote the error for this item; the fleet counts it as skipped.
+                    problem = null;
+                    return false;
+                }
+                return true;
+            case string text:
+                model = text;
+                return true;
+        }
+
+        model = Value(input, ref _modelProperty, InventoryColumns.ModelNames) is { } m ? LanguagePrimitives.ConvertTo<string>(m) : null;
+        var value = Value(input, ref _countProperty, InventoryColumns.CountNames);
+        switch (value)
+        {
+            case null:
+                return true;
+            case string s:
+                if (GpuCount.TryParse(s, out count, out problem)) return true;
+                problem = new Problem(problem!.ErrorId, problem.Kind, $"{problem.Message.TrimEnd('.')} for '{model}'.", input, null, problem.RecommendedAction);
+                return false;
+            default:
+                try
+                {
+                    count = LanguagePrimitives.ConvertTo<double>(value);
+                    return true;
+                }
+                catch (PSInvalidCastException)
+                {
+                    problem = new Problem("InvalidGpuCount", ProblemKind.InvalidData, $"The count '{value}' for '{model}' is not a number.", input,
+                        recommendedAction: "Give the number of GPUs as a whole number above zero.");
+                    return false;
+                }
+        }
+    }
+
+    private static object? Value(PSObject input, ref string? remembered, IReadOnlyList<string> names)
+    {
+        if (remembered is not null && input.Properties[remembered] is { } known) return Unwrap(known.Value);
+        foreach (var name in names)
+        {
+            if (input.Properties[name] is { } property)
+            {
+                remembered = name;
+                return Unwrap(property.Value);
+            }
+        }
+        return null;
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
+}

@@ -1,0 +1,114 @@
+using CapacityTools.Core.Inventory;
+
+namespace CapacityTools.Core.Tests.Inventory;
+
+public class CsvInventoryTests
+{
+    [Fact]
+    public void ReadsAFleetExportRowByRow()
+    {
+        var read = InventoryRead.File("fleet.csv");
+        Assert.Empty(read.Problems);
+        Assert.Empty(read.Warnings);
+        Assert.Equal(7, read.Items.Count);
+        Assert.Equal(16, read.Gpus("A100-SXM4-80GB"));
+        Assert.Equal(16, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(8, read.Gpus("MI300X"));
+        Assert.Equal(4, read.Gpus("L40S"));
+        Assert.Equal(4, read.Gpus("V100-SXM2-32GB"));
+        var first = read.Items[0];
+        Assert.Equal("gpu-a001", first.Host);
+        Assert.Equal("NVIDIA A100-SXM4-80GB", first.RawName);
+        Assert.Equal("fleet.csv", first.Source!.File);
+        Assert.Equal(2, first.Source.Line);
+        Assert.Equal(8, read.Items[6].Source!.Line);
+    }
+
+    [Fact]
+    public void MapsOtherColumnNamesWhenTold()
+    {
+        var read = InventoryRead.File("fleet-custom-columns.csv", options: new InventoryOptions { ModelColumn = "card", CountColumn = "n", HostColumn = "node_fqdn" });
+        Assert.Empty(read.Problems);
+        Assert.Equal(16, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(8, read.Gpus("B200"));
+        Assert.Equal("hgx07.example.org", read.Items[2].Host);
+    }
+
+    [Fact]
+    public void AColumnThatIsNotThereStopsTheRead()
+    {
+        var ex = Assert.Throws<CapacityException>(() => InventoryRead.File("fleet.csv", options: new InventoryOptions { CountColumn = "Units" }));
+        Assert.Equal("ColumnNotFound", ex.Problem.ErrorId);
+        Assert.Contains("'Count'", ex.Problem.Message);
+    }
+
+    [Fact]
+    public void NoModelColumnStopsTheRead()
+    {
+        var ex = Assert.Throws<CapacityException>(() => InventoryRead.Text("rack,slot\nr1,4\n", InventoryFormat.Csv));
+        Assert.Equal("ModelColumnNotFound", ex.Problem.ErrorId);
+    }
+
+    [Fact]
+    public void EveryBadRowIsAnErrorWithItsLineAndTheGoodRowsStillCount()
+    {
+        var read = InventoryRead.File("fleet-bad.csv");
+        Assert.Equal(8, read.Gpus("A100-SXM4-80GB"));
+        Assert.Equal(4, read.Gpus("H100-SXM5-80GB"));
+        var byLine = read.Problems.ToDictionary(p => p.Location!.Line);
+        Assert.Equal("MissingGpuModel", byLine[3].ErrorId);
+        Assert.Equal("InvalidGpuCount", byLine[4].ErrorId);
+        Assert.Contains("negative", byLine[4].Message);
+        Assert.Contains("zero", byLine[5].Message);
+        Assert.Contains("whole number", byLine[6].Message);
+        Assert.Contains("not a number", byLine[7].Message);
+        Assert.Contains("more than 10,000,000", byLine[8].Message);
+        Assert.Equal("MalformedCsvRecord", byLine[9].ErrorId);
+        Assert.Equal("UnknownGpuModel", byLine[10].ErrorId);
+        Assert.All(read.Problems, p => Assert.Equal("fleet-bad.csv", p.Location!.File));
+        Assert.Equal(8, read.Stats.Skipped);
+        var summary = Assert.Single(read.Warnings);
+        Assert.Contains("8 of 10", summary);
+        // A row that names no type still reports its GPUs, without a model.
+        Assert.Contains(read.Items, i => i.Model is null && i.Host == "unknown" && i.Count == 4);
+    }
+
+    [Fact]
+    public void ExpandsCloudInstancesThroughTheCatalog()
+    {
+        var read = InventoryRead.File("cloud-instances.csv");
+        Assert.Empty(read.Problems);
+        Assert.Equal(32, read.Gpus("A100-SXM4-40GB"));
+        Assert.Equal(16 + 24 + 16, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(1, read.Gpus("A10"), 4);
+        Assert.Equal(16, read.Gpus("TPU-V5E"));
+        Assert.Equal(10, read.Gpus("A10G"));
+        Assert.Equal("p4d.24xlarge", read.Items[0].RawName);
+        Assert.Contains("8 x A100-SXM4-40GB", read.Items[0].Note);
+    }
+
+    [Fact]
+    public void CountsNvidiaSmiQueryRowsAsOneGpuEachWithMemory()
+    {
+        var read = InventoryRead.File("nvidia-smi-query.csv");
+        var item = Assert.Single(read.Items);
+        Assert.Equal("A100-SXM4-80GB", item.Model);
+        Assert.Equal(4, item.Count);
+        Assert.Equal(81920, item.MemoryMiB);
+
+        var mixed = InventoryRead.File("nvidia-smi-query-mixed.csv");
+        Assert.Equal(2, mixed.Items.Count);
+        Assert.Equal(4, mixed.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(2, mixed.Gpus("L40S"));
+        Assert.Equal(81559, mixed.Items[0].MemoryMiB);
+        Assert.Equal(46068, mixed.Items[1].MemoryMiB);
+    }
+
+    [Fact]
+    public void ReadsSemicolonAndTabSeparatedText()
+    {
+        var read = InventoryRead.Text("GPU Model\tQuantity\tHostname\nNVIDIA L4\t2\tedge-01\n");
+        Assert.Equal(2, read.Gpus("L4"));
+        Assert.Equal("edge-01", read.Items[0].Host);
+    }
+}

@@ -1,0 +1,325 @@
+using CapacityTools.Core.Inventory;
+
+namespace CapacityTools.Core.Tests.Inventory;
+
+public class NvidiaSmiTests
+{
+    [Fact]
+    public void XmlV12CountsEachGpuWithItsMemory()
+    {
+        var read = InventoryRead.File("nvidia-smi-q-x-v12-h100.xml");
+        Assert.Empty(read.Problems);
+        Assert.Empty(read.Warnings);
+        var item = Assert.Single(read.Items);
+        Assert.Equal("H100-SXM5-80GB", item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(0, item.MigSlices);
+        Assert.Equal(81559, item.MemoryMiB);
+        Assert.Equal(InventoryFormat.NvidiaSmiXml, item.Format);
+        Assert.Equal(8, item.Source!.Line);
+    }
+
+    [Fact]
+    public void XmlMigDevicesAreSlicesNotGpus()
+    {
+        var read = InventoryRead.File("nvidia-smi-q-x-v11-a100-mig.xml");
+        var item = Assert.Single(read.Items);
+        Assert.Equal("A100-SXM4-40GB", item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(3, item.MigSlices);
+        Assert.Contains("MIG", item.Note);
+    }
+
+    [Fact]
+    public void XmlV10ReadsTheOlderSchema()
+    {
+        var read = InventoryRead.File("nvidia-smi-q-x-v10-v100.xml");
+        var item = Assert.Single(read.Items);
+        Assert.Equal("V100-SXM2-32GB", item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(32480, item.MemoryMiB);
+    }
+
+    [Fact]
+    public void TruncatedXmlKeepsTheGpusBeforeTheBreakAndWarnsAboutTheHeader()
+    {
+        var read = InventoryRead.File("nvidia-smi-q-x-truncated.xml");
+        Assert.Equal(1, read.Gpus("H100-SXM5-80GB"));
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("InvalidInventoryData", problem.ErrorId);
+        Assert.True(problem.Location!.Line > 50);
+        Assert.Contains(read.Warnings, w => w.Contains("attached_gpus 4") && w.Contains("1 <gpu>"));
+        Assert.Contains(read.Warnings, w => w.Contains("skipped"));
+    }
+
+    [Fact]
+    public void QueryTextCountsGpusAndMigDevices()
+    {
+        var read = InventoryRead.File("nvidia-smi-q.txt");
+        Assert.Empty(read.Problems);
+        Assert.Empty(read.Warnings);
+        var item = Assert.Single(read.Items);
+        Assert.Equal("A100-SXM4-80GB", item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(2, item.MigSlices);
+        Assert.Equal(81920, item.MemoryMiB);
+    }
+
+    [Fact]
+    public void ListCountsGpusPerModelAndMigLinesAsSlices()
+    {
+        var read = InventoryRead.File("nvidia-smi-L.txt");
+        Assert.Empty(read.Problems);
+        Assert.Equal(2, read.Items.Count);
+        var a100 = read.Items.Single(i => i.Model == "A100-SXM4-80GB");
+        Assert.Equal(2, a100.Count);
+        Assert.Equal(3, a100.MigSlices);
+        var h100 = read.Items.Single(i => i.Model == "H100-SXM5-80GB");
+        Assert.Equal(2, h100.Count);
+        Assert.Equal(2, h100.MigSlices);
+        Assert.Equal(6, h100.Source!.Line);
+
+        var r450 = InventoryRead.File("nvidia-smi-L-r450.txt");
+        var item = Assert.Single(r450.Items);
+        Assert.Equal("A100-SXM4-40GB", item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(2, item.MigSlices);
+    }
+
+    [Fact]
+    public void ListRejectsALineCutShort()
+    {
+        var read = InventoryRead.Text("GPU 0: NVIDIA H100 80GB HBM3 (UUID: GPU-0b9c8d7e-6f5a-4b3c-8d2e-1f0a9b8c7d43)\nGPU 1: NVIDIA H100 80G\n");
+        Assert.Equal(1, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(2, Assert.Single(read.Problems).Location!.Line);
+    }
+
+    [Fact]
+    public void TableReadsGpuRowsMemoryAndMigDevices()
+    {
+        var read = InventoryRead.File("nvidia-smi-table.txt");
+        Assert.Empty(read.Problems);
+        var h100 = read.Items.Single(i => i.Model == "H100-SXM5-80GB");
+        Assert.Equal(2, h100.Count);
+        Assert.Equal(3, h100.MigSlices);
+        Assert.Equal(81559, h100.MemoryMiB);
+        Assert.Equal(1, read.Gpus("L40S"));
+    }
+
+    [Fact]
+    public void TableNamesCutShortAreErrorsNotGuesses()
+    {
+        var read = InventoryRead.File("nvidia-smi-table-r470.txt");
+        Assert.Equal(1, read.Gpus("T4"));
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("TruncatedGpuName", problem.ErrorId);
+        Assert.Equal(13, problem.Location!.Line);
+    }
+}
+
+public class KubernetesTests
+{
+    [Fact]
+    public void NodeListCountsPhysicalGpusAndReportsSlicesAndReplicas()
+    {
+        var read = InventoryRead.File("kubectl-nodes.json");
+        GpuInventoryItem Node(string host) => read.Items.Single(i => i.Host == host);
+
+        var full = Node("dgx-a100-01");
+        Assert.Equal("A100-SXM4-80GB", full.Model);
+        Assert.Equal(8, full.Count);
+        Assert.Equal(81920, full.MemoryMiB);
+
+        var mixed = Node("dgx-a100-02");
+        Assert.Equal("A100-SXM4-80GB", mixed.Model);
+        Assert.Equal(2, mixed.Count);
+        Assert.Equal(9, mixed.MigSlices);
+        Assert.Contains("mixed", mixed.Note);
+
+        var single = Node("hgx-h100-01");
+        Assert.Equal("H100-SXM5-80GB", single.Model);
+        Assert.Equal(8, single.Count);
+        Assert.Equal(56, single.MigSlices);
+
+        var shared = Node("t4-shared-01");
+        Assert.Equal("T4", shared.Model);
+        Assert.Equal(4, shared.Count);
+        Assert.Equal(16, shared.Replicas);
+        Assert.Equal("Tesla-T4-SHARED", shared.RawName);
+
+        var amd = Node("mi300x-01");
+        Assert.Equal("MI300X", amd.Model);
+        Assert.Equal(8, amd.Count);
+        Assert.Equal(192 * 1024, amd.MemoryMiB);
+
+        var tpu = Node("gke-tpu-v5e-pool-1a2b");
+        Assert.Equal("TPU-V5E", tpu.Model);
+        Assert.Equal(8, tpu.Count);
+        Assert.Contains("2x4", tpu.Note);
+
+        Assert.Equal("L4", Node("gke-l4-pool-3c4d").Model);
+
+        var untyped = Node("gpu-nolabels-01");
+        Assert.Null(untyped.Model);
+        Assert.Equal(4, untyped.Count);
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("GpuTypeMissing", problem.ErrorId);
+        Assert.Contains("gpu-nolabels-01", problem.Message);
+
+        Assert.DoesNotContain(read.Items, i => i.Host == "cpu-worker-01");
+        Assert.Equal(8 + 2 + 8 + 4 + 8 + 8 + 1, read.Total);
+    }
+
+    [Fact]
+    public void NodesKnowTheirLine()
+    {
+        var read = InventoryRead.File("kubectl-nodes.json");
+        var lines = read.Items.Select(i => i.Source!.Line).ToList();
+        Assert.Equal(lines.OrderBy(l => l), lines);
+        Assert.True(lines[1] > lines[0] + 20);
+    }
+
+    [Fact]
+    public void TruncatedJsonKeepsTheCompleteNodes()
+    {
+        var read = InventoryRead.File("kubectl-nodes-truncated.json");
+        Assert.Equal(10, read.Total);
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("InvalidInventoryData", problem.ErrorId);
+        Assert.True(problem.Location!.Line > 100);
+    }
+
+    [Fact]
+    public void ReadsOneNodeAndALabelsMap()
+    {
+        var node = InventoryRead.File("kubectl-node-single.json");
+        Assert.Equal(8, node.Gpus("A100-SXM4-80GB"));
+        Assert.Equal("dgx-a100-01", node.Items[0].Host);
+
+        var labels = InventoryRead.File("node-labels.json");
+        var item = Assert.Single(labels.Items);
+        Assert.Equal("A100-SXM4-40GB", item.Model);
+        Assert.Equal(8, item.Count);
+        Assert.Equal("a2-highgpu-8g-node-7", item.Host);
+        Assert.Equal(InventoryFormat.KubernetesLabels, item.Format);
+    }
+}
+
+public class SlurmTests
+{
+    [Fact]
+    public void SinfoCountsTypedGresOncePerNode()
+    {
+        var read = InventoryRead.File("sinfo-n-G.txt");
+        Assert.Equal(16, read.Gpus("A100-SXM4-80GB"));
+        Assert.Equal(4 + 8, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(2, read.Gpus("L40S"));
+        var untyped = read.Items.Single(i => i.Model is null);
+        Assert.Equal("gpu-x001", untyped.Host);
+        Assert.Equal(8, untyped.Count);
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("GresTypeMissing", problem.ErrorId);
+        Assert.Equal(6, problem.Location!.Line);
+        Assert.Contains(read.Warnings, w => w.Contains("once per partition"));
+    }
+
+    [Fact]
+    public void SinfoFormatIgnoresGresUsed()
+    {
+        var read = InventoryRead.File("sinfo-format.txt");
+        Assert.Empty(read.Problems);
+        Assert.Equal(16, read.Gpus("B200"));
+        Assert.Equal(8, read.Gpus("MI300X"));
+        Assert.Equal(24, read.Total);
+    }
+
+    [Fact]
+    public void SinfoNodeCountsMultiplyTheGres()
+    {
+        var read = InventoryRead.File("sinfo-nodes.txt");
+        Assert.Equal(128, read.Gpus("A100-SXM4-80GB"));
+        Assert.Equal(32, read.Gpus("H200-SXM-141GB"));
+    }
+
+    [Fact]
+    public void ScontrolReadsGresThenCfgTres()
+    {
+        var read = InventoryRead.File("scontrol-show-node.txt");
+        GpuInventoryItem Item(string host, string? model) => read.Items.Single(i => i.Host == host && i.Model == model);
+        Assert.Equal(8, Item("gpu-a001", "A100-SXM4-80GB").Count);
+        Assert.Equal(4, Item("gpu-h001", "H100-SXM5-80GB").Count);
+        Assert.Equal(2, Item("gpu-h001", "L40S").Count);
+        Assert.Equal(4, Item("gpu-x001", null).Count);
+        Assert.Equal(8, Item("gpu-t001", "H200-SXM-141GB").Count);
+        Assert.Equal(4, Item("gpu-a099", "A100-SXM4-80GB").Count);
+        Assert.DoesNotContain(read.Items, i => i.Host == "cpu-0001");
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("GresTypeMissing", problem.ErrorId);
+        Assert.Equal(34, problem.Location!.Line);
+        Assert.Contains(read.Warnings, w => w.Contains("gpu-a099") && w.Contains("gres/gpu=8"));
+    }
+}
+
+public class AmdTests
+{
+    [Fact]
+    public void RocmSmiCountsCardsAndSkipsTheSystemBlock()
+    {
+        var read = InventoryRead.File("rocm-smi-productname.json");
+        Assert.Empty(read.Problems);
+        var item = Assert.Single(read.Items);
+        Assert.Equal("MI300X", item.Model);
+        Assert.Equal(8, item.Count);
+        Assert.Equal(InventoryFormat.RocmSmiJson, item.Format);
+    }
+
+    [Fact]
+    public void RocmSmiOlderKeysAndMemory()
+    {
+        var read = InventoryRead.File("rocm-smi-mi250.json");
+        var item = Assert.Single(read.Items);
+        Assert.Equal("MI250X", item.Model);
+        Assert.Equal(4, item.Count);
+        Assert.Equal(65520, item.MemoryMiB!.Value, 0);
+    }
+
+    [Fact]
+    public void RocmSmiTruncatedKeepsTheCardsBeforeTheBreak()
+    {
+        var read = InventoryRead.File("rocm-smi-truncated.json");
+        Assert.Equal(3, read.Gpus("MI300X"));
+        Assert.Equal("InvalidInventoryData", Assert.Single(read.Problems).ErrorId);
+    }
+
+    [Fact]
+    public void AmdSmiStaticReadsGpuSectionsNotCpuSections()
+    {
+        var read = InventoryRead.File("amd-smi-static.txt");
+        Assert.Empty(read.Problems);
+        var item = Assert.Single(read.Items);
+        Assert.Equal("MI300X", item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(196592, item.MemoryMiB);
+        Assert.Equal(2, read.Stats.Records);
+    }
+
+    [Fact]
+    public void AmdSmiPartitionsAreSlicesOfOneGpu()
+    {
+        var read = InventoryRead.File("amd-smi-static-cpx.txt");
+        var item = Assert.Single(read.Items);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(16, item.MigSlices);
+        Assert.Contains("CPX", item.Note);
+    }
+
+    [Fact]
+    public void AmdSmiJson()
+    {
+        var read = InventoryRead.File("amd-smi-static.json");
+        var item = Assert.Single(read.Items);
+        Assert.Equal("MI300X", item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(196592, item.MemoryMiB);
+    }
+}
