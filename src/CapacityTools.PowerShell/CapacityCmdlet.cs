@@ -11,7 +11,7 @@ namespace CapacityTools.PowerShell;
 public abstract class CapacityCmdlet : PSCmdlet
 {
     /// <summary>The catalog of this runspace: the embedded one plus whatever Import-GpuCatalog added.</summary>
-    protected static GpuCatalog Catalog => SessionCatalog.Current;
+    protected static GpuCatalog Catalog => SessionData.Catalog.Current;
 
     private readonly CancellationTokenSource _stop = new();
     private DateTime _lastProgress = DateTime.MinValue;

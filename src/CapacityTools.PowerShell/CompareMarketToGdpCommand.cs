@@ -47,7 +47,7 @@ public sealed class CompareMarketToGdpCommand : CapacityCmdlet
 
     protected override void BeginProcessing()
     {
-        _edition = SessionGdp.Current.Select(Edition, null, out var problem);
+        _edition = SessionData.Gdp.Current.Select(Edition, null, out var problem);
         if (_edition is null) ThrowProblem(problem!);
     }
 

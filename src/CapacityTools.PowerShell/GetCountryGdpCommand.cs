@@ -36,7 +36,7 @@ public sealed class GetCountryGdpCommand : CapacityCmdlet
 
     protected override void BeginProcessing()
     {
-        _edition = SessionGdp.Current.Select(Edition, Source, out var problem);
+        _edition = SessionData.Gdp.Current.Select(Edition, Source, out var problem);
         if (_edition is null) ThrowProblem(problem!);
     }
 

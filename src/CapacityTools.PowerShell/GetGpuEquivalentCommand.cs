@@ -1,3 +1,4 @@
+using System.IO;
 using System.Management.Automation;
 using CapacityTools.Core;
 using CapacityTools.Core.Gpu;
@@ -7,15 +8,23 @@ using CapacityTools.PowerShell.Completers;
 namespace CapacityTools.PowerShell;
 
 /// <summary>Get-GpuEquivalent: counts of GPUs as equivalents of a reference GPU, one row per distinct model.</summary>
-[Cmdlet(VerbsCommon.Get, "GpuEquivalent", DefaultParameterSetName = ModelSet)]
+[Cmdlet(VerbsCommon.Get, "GpuEquivalent", DefaultParameterSetName = InputSet)]
 [OutputType(typeof(GpuEquivalent))]
 public sealed class GetGpuEquivalentCommand : CapacityCmdlet
 {
     private const string ModelSet = "Model";
+    private const string InputSet = "InputObject";
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private EquivalenceCalculator? _calculator;
     private int _warningsShown;
+    private readonly PipelineRow _row = new();
+
+    // Whole objects from the pipeline (Import-Csv rows, inventory items, files): their Model and Count are read
+    // by the same names as -Model and -Count bind, without PowerShell's per-row parameter binding.
+    [Parameter(ParameterSetName = InputSet, Mandatory = true, ValueFromPipeline = true)]
+    [AllowNull]
+    public PSObject? InputObject { get; set; }
 
     [Parameter(ParameterSetName = ModelSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "Gpu", "Product", "GpuModel", "GpuType")]
@@ -74,20 +83,39 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName != ModelSet)
+        switch (ParameterSetName)
         {
-            var literal = ParameterSetName == LiteralPathSet;
-            var options = new InventoryOptions { Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn };
-            ReadBulk(ResolveFiles(literal ? LiteralPath : Path, literal), options, "Get-GpuEquivalent", m =>
-            {
-                var bulkProblem = _calculator!.Add(m.Resolution, m.Units, m.FirstSeen);
-                if (bulkProblem is not null) WriteProblem(bulkProblem);
-            });
-            FlushWarnings();
-            return;
+            case ModelSet:
+                Add(Model, Count);
+                break;
+            case InputSet:
+                if (InputObject is null) return;
+                if (InputObject.BaseObject is FileInfo file) ReadFiles([file.FullName]);
+                else if (_row.TryRead(InputObject, out var model, out var count, out var problem)) Add(model, count);
+                else if (problem is not null) WriteProblem(problem);
+                break;
+            default:
+                var literal = ParameterSetName == LiteralPathSet;
+                ReadFiles(ResolveFiles(literal ? LiteralPath : Path, literal));
+                break;
         }
-        var problem = _calculator!.Add(Model, Count);
+    }
+
+    private void Add(string? model, double count)
+    {
+        var problem = _calculator!.Add(model, count);
         if (problem is not null) WriteProblem(problem);
+        FlushWarnings();
+    }
+
+    private void ReadFiles(IEnumerable<string> files)
+    {
+        var options = new InventoryOptions { Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn };
+        ReadBulk(files, options, "Get-GpuEquivalent", m =>
+        {
+            var problem = _calculator!.Add(m.Resolution, m.Units, m.FirstSeen);
+            if (problem is not null) WriteProblem(problem);
+        });
         FlushWarnings();
     }
 

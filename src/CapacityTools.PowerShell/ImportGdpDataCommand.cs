@@ -53,9 +53,9 @@ public sealed class ImportGdpDataCommand : CapacityCmdlet
             foreach (var problem in edition.LoadProblems) WriteProblem(problem);
             try
             {
-                var library = SessionGdp.Current;
+                var library = SessionData.Gdp.Current;
                 if (library.Find(edition.Name) is not null) WriteVerbose($"Replacing the imported edition {edition.Name}.");
-                SessionGdp.Set(library.With(edition));
+                SessionData.Gdp.Set(library.With(edition));
             }
             catch (CapacityException ex)
             {

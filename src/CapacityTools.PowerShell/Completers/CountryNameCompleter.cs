@@ -14,7 +14,7 @@ public sealed class CountryNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var library = SessionGdp.Current;
+        var library = SessionData.Gdp.Current;
         var editionName = fakeBoundParameters?["Edition"] as string;
         var edition = (editionName is null ? null : library.Find(editionName)) ?? library.Find(GdpLibrary.DefaultEdition)!;
         var aggregates = fakeBoundParameters?.Contains("IncludeAggregates") == true;

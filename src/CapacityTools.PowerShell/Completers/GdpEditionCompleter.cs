@@ -11,7 +11,7 @@ public sealed class GdpEditionCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        return SessionGdp.Current.Describe()
+        return SessionData.Gdp.Current.Describe()
             .Where(e => pattern.IsMatch(e.Name))
             .Select(e => new CompletionResult(CountryNameCompleter.Quote(e.Name), e.Name, CompletionResultType.ParameterValue,
                 $"{e.Title}{(e.Embedded ? "" : " (imported)")}"));

@@ -11,7 +11,7 @@ public sealed class GpuNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var catalog = SessionCatalog.Current;
+        var catalog = SessionData.Catalog.Current;
         var prefix = (wordToComplete ?? "").Trim('\'', '"');
         var pattern = new WildcardPattern(prefix + "*", WildcardOptions.IgnoreCase);
         var ids = catalog.Specs.Select(s => (Name: s.Id, Tip: $"{s.Vendor} {s.Model}"));
