@@ -29,6 +29,13 @@ foreach ($row in $byMetric) {
         $row.Metric, $row.Equivalents, $rest, ($rest / $claimedTotal) | Out-Host
 }
 
+Write-Heading "What the claimed A100 fleet is, in PFLOPS, memory and power (assumptions on the output)"
+$a100Fleet = [pscustomobject]@{ Model = $fleet.Unit; Count = $count } | Measure-GpuFleet -Pue 1.2 -Utilization 0.8 -PricePerKwh 0.08 -WarningAction SilentlyContinue
+'{0:N0} GPUs as {1}: {2:N0} PFLOPS dense BF16, {3:N0} PFLOPS FP64, {4:N0} TB of HBM.' -f `
+    $a100Fleet.Gpus, ($a100Fleet.ByModel.Model -join ', '), $a100Fleet.Bf16Pflops, $a100Fleet.Fp64Pflops, $a100Fleet.MemoryTB | Out-Host
+'{0:N0} MW of GPU TDP, {1:N0} MW at the facility (PUE {2}); at {3:P0} utilization {4:N0} GWh a year, {5:N0} million {6} at {7} {6}/kWh (GPUs only, not hosts or network).' -f `
+    $a100Fleet.ItPowerMW, $a100Fleet.FacilityPowerMW, $a100Fleet.Pue, $a100Fleet.Utilization, $a100Fleet.AnnualEnergyGWh, ($a100Fleet.AnnualEnergyCost / 1e6), $a100Fleet.Currency, $a100Fleet.PricePerKwh | Out-Host
+
 # --- Market: money in perspective, against the embedded IMF WEO (the edition is on every answer) ---
 function Get-Ordinal([int] $n) {
     $suffix = if ($n % 100 -in 11..13) { 'th' } else { switch ($n % 10) { 1 { 'st' } 2 { 'nd' } 3 { 'rd' } default { 'th' } } }
