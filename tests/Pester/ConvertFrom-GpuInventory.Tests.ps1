@@ -21,6 +21,15 @@ Describe 'ConvertFrom-GpuInventory' {
         $items[1].Source.File | Should -Be '<node02>'
     }
 
+    It 'reads nvidia-smi --query-gpu=name --format=csv,noheader output from remote nodes' {
+        $a = 'NVIDIA A100-SXM4-80GB', 'NVIDIA A100-SXM4-80GB' | Add-Computer 'node07'
+        $b = 'NVIDIA H100 80GB HBM3', 'NVIDIA H100 80GB HBM3', 'NVIDIA H100 80GB HBM3' | Add-Computer 'node08'
+        $items = @($a) + @($b) | ConvertFrom-GpuInventory
+        $items.Host | Should -Be @('node07', 'node08')
+        $items.Model | Should -Be @('A100-SXM4-80GB', 'H100-SXM5-80GB')
+        $items | ForEach-Object Count | Should -Be @(2, 3)
+    }
+
     It 'reads Get-Content lines per file' {
         $items = Get-Content (Join-Path $samples 'nvidia-smi-L.txt'), (Join-Path $samples 'sinfo-format.txt') | ConvertFrom-GpuInventory
         ($items | Measure-Object Count -Sum).Sum | Should -Be 28

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapacityTools.Core.Gpu;
 using CsvHelper;
 
 namespace CapacityTools.Core.Inventory;
@@ -30,13 +31,22 @@ internal static class CsvInventoryReader
         using var reader = open(malformed.Enqueue);
         reader.ReadHeader();
         var headers = reader.Headers.ToList();
-        var map = InventoryColumns.Find(headers, context.Options, context.SourceName);
+        var headerless = HeaderlessModelColumn(headers, context);
+        var map = headerless >= 0
+            ? new InventoryColumnMap { Model = headerless, Count = -1, Host = -1, MemoryMiB = -1, IsNvidiaSmi = true, Headers = headers }
+            : InventoryColumns.Find(headers, context.Options, context.SourceName);
         var format = requested is InventoryFormat.Csv or InventoryFormat.CloudInstances or InventoryFormat.NvidiaSmiCsv ? requested
             : map.IsNvidiaSmi ? InventoryFormat.NvidiaSmiCsv
             : map.ModelIsInstanceType ? InventoryFormat.CloudInstances
             : InventoryFormat.Csv;
         var perGpu = format == InventoryFormat.NvidiaSmiCsv;
         var tally = context.Tally(format);
+        if (headerless >= 0)
+        {
+            // "nvidia-smi --query-gpu=name,... --format=csv,noheader": the first line is already a GPU.
+            context.Stats.Records++;
+            tally.AddUnits(context.DefaultHost, headers[headerless].Trim(), 1, 1);
+        }
 
         while (reader.Read())
         {
@@ -67,6 +77,20 @@ internal static class CsvInventoryReader
         while (malformed.Count > 0) yield return Skipped(context, malformed.Dequeue());
         context.Stats.Position = context.Stats.Length;
         foreach (var entry in tally.Drain()) yield return entry;
+    }
+
+    /// <summary>
+    /// The column of a header-less nvidia-smi CSV (--format=csv,noheader): when no column is named for the
+    /// model and a cell of the first line resolves to a GPU, that line is data and that cell's column is the model.
+    /// </summary>
+    private static int HeaderlessModelColumn(IReadOnlyList<string> firstLine, ReadContext context)
+    {
+        if (context.Options.ModelColumn is not null || InventoryColumns.NamesAModelColumn(firstLine)) return -1;
+        for (var i = 0; i < firstLine.Count; i++)
+        {
+            if (context.Resolutions.Resolve(firstLine[i].Trim(), out _) is { MatchKind: not MatchKind.InstanceType }) return i;
+        }
+        return -1;
     }
 
     private static InventoryEntry Skipped(ReadContext context, CsvMalformedRecord record)

@@ -57,6 +57,10 @@ public static class InventoryColumns
 
     /// <summary>Finds the columns; an explicit column that does not exist, or no model column at all, stops the read.</summary>
     /// <exception cref="CapacityException">A named column is missing, or no column holds a model.</exception>
+    /// <summary>True when a header names a model or instance-type column (so the line is a header, not data).</summary>
+    public static bool NamesAModelColumn(IReadOnlyList<string> headers) =>
+        headers.Select(h => NameKey.Of(h)).Any(k => s_model.Contains(k) || s_instance.Contains(k));
+
     public static InventoryColumnMap Find(IReadOnlyList<string> headers, InventoryOptions options, string sourceName)
     {
         var keys = headers.Select(h => NameKey.Of(h)).ToArray();

@@ -105,6 +105,28 @@ public class CsvInventoryTests
     }
 
     [Fact]
+    public void ReadsNvidiaSmiCsvWithoutHeader()
+    {
+        // nvidia-smi --query-gpu=name,memory.total --format=csv,noheader: every line is a GPU.
+        var read = InventoryRead.File("nvidia-smi-query-noheader.csv");
+        Assert.Empty(read.Problems);
+        Assert.Equal(4, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(1, read.Gpus("L40S"));
+
+        var names = InventoryRead.Text("Tesla T4\nTesla T4\n", host: "edge-07");
+        Assert.Equal(2, names.Gpus("T4"));
+        Assert.Equal("edge-07", names.Items[0].Host);
+        Assert.Equal("<pipeline>:1", names.Items[0].Source?.ToString());
+    }
+
+    [Fact]
+    public void AFirstLineThatIsNoGpuIsStillAHeader()
+    {
+        var ex = Assert.Throws<CapacityException>(() => InventoryRead.Text("Server,Rack\nnode1,r1\n"));
+        Assert.Equal("ModelColumnNotFound", ex.Problem.ErrorId);
+    }
+
+    [Fact]
     public void ReadsSemicolonAndTabSeparatedText()
     {
         var read = InventoryRead.Text("GPU Model\tQuantity\tHostname\nNVIDIA L4\t2\tedge-01\n");
