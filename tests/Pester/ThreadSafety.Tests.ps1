@@ -24,7 +24,8 @@ Describe 'Many runspaces at once' -Skip:($PSVersionTable.PSVersion.Major -lt 7) 
         $module = $env:CAPACITYTOOLS_MODULE
         $catalog = Join-Path $TestDrive 'override.csv'
         "Id,Model,Bf16Tflops,Source`nH100-SXM5-80GB,H100 at our cap,900,measured" | Set-Content $catalog
-        $results = 1..6 | ForEach-Object -ThrottleLimit 6 -Parallel {
+        # -UseNewRunspace: without it, ForEach-Object -Parallel may reuse a runspace that already imported.
+        $results = 1..6 | ForEach-Object -ThrottleLimit 6 -UseNewRunspace -Parallel {
             Import-Module $using:module
             if ($_ % 2) { $null = Import-GpuCatalog -Path $using:catalog }
             [pscustomobject]@{ Index = $_; Bf16 = (Get-GpuSpec H100-SXM5-80GB).Bf16Tflops }
