@@ -32,7 +32,7 @@ public sealed class ImportGdpDataCommand : CapacityCmdlet
         var files = ResolveFiles(literal ? LiteralPath : Path, literal);
         if (Edition is not null && files.Count > 1)
         {
-            ThrowProblem(new Problem("EditionNameForManyFiles", ProblemKind.InvalidArgument,
+            ThrowProblem(new Problem(ErrorIds.EditionNameForManyFiles, ProblemKind.InvalidArgument,
                 $"-Edition names one edition, but {files.Count} files were given.", Edition,
                 recommendedAction: "Import the files one at a time, or leave out -Edition to name each edition from its file."));
         }

@@ -118,7 +118,7 @@ public static class AmountParser
         }
         if (usdPerUnit is null)
         {
-            problem = new Problem("NonUsdAmount", ProblemKind.InvalidArgument,
+            problem = new Problem(ErrorIds.NonUsdAmount, ProblemKind.InvalidArgument,
                 $"'{text}' is in {currency}; GDP figures are in US dollars.", text,
                 recommendedAction: $"Convert it to US dollars first, or give the rate with -ExchangeRate (US dollars per {currency}, e.g. -ExchangeRate 1.08).");
             return null;

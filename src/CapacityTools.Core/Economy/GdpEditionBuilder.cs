@@ -76,7 +76,7 @@ internal sealed class GdpEditionBuilder
         var key = (economy.Iso3, observation.Year);
         if (_observations.TryGetValue(key, out var first))
         {
-            Skip(new Problem("DuplicateGdpValue", ProblemKind.InvalidData,
+            Skip(new Problem(ErrorIds.DuplicateGdpValue, ProblemKind.InvalidData,
                 $"{economy.Name} ({observation.Code}) {observation.Year.ToString(CultureInfo.InvariantCulture)} is already given at {first.Location} (as {first.Code}); this row was skipped.",
                 observation.Code, location, "Keep one row per economy and year (UVK, KOS and XKX are all Kosovo; WBG and PSE are West Bank and Gaza)."));
             return;
@@ -142,5 +142,5 @@ internal sealed class GdpEditionBuilder
         code.Length >= 3 && (code[0] == 'G' || code[0] == 'g') && (char.IsDigit(code[1]) || (code.Length > 2 && code[1] is 'X' or 'x' && char.IsDigit(code[2])));
 
     internal static Problem Invalid(SourceLocation location, string message, object? target) =>
-        new("InvalidGdpRow", ProblemKind.InvalidData, $"{message} The row was skipped.", target, location);
+        new(ErrorIds.InvalidGdpRow, ProblemKind.InvalidData, $"{message} The row was skipped.", target, location);
 }

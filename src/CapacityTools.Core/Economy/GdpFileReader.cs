@@ -24,9 +24,9 @@ public static class GdpFileReader
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (Problem.IsFileError(ex))
         {
-            throw new CapacityException(new Problem("GdpFileUnreadable", ProblemKind.InvalidData, $"{path} cannot be read: {ex.Message}", path));
+            throw new CapacityException(Problem.FileUnreadable(path, ex));
         }
         return Read(bytes, path, editionName, directory);
     }
@@ -34,7 +34,7 @@ public static class GdpFileReader
     internal static GdpEdition Read(byte[] bytes, string path, string? editionName, EconomyDirectory directory)
     {
         var sourceName = Path.GetFileName(path);
-        var (text, _) = TextDecoding.Decode(bytes);
+        var text = TextDecoder.Decode(bytes, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
         var (layout, headerLine, separator, preamble) = Detect(text, sourceName);
 
         using var reader = new StringReader(text);
@@ -97,7 +97,7 @@ public static class GdpFileReader
         metadata.Attribution = Attribution(metadata.Source, metadata.Title, sourceName);
         if (builder.Count == 0)
         {
-            throw new CapacityException(new Problem("NoGdpValues", ProblemKind.InvalidData,
+            throw new CapacityException(new Problem(ErrorIds.NoGdpValues, ProblemKind.InvalidData,
                 $"{sourceName} ({layout}) has no usable GDP values.", path, new SourceLocation(sourceName, headerLine + 1),
                 builder.Problems.Count > 0 ? $"The first problem: {builder.Problems[0].FullMessage}" : "Check that the file has values in US dollars."));
         }
@@ -128,7 +128,7 @@ public static class GdpFileReader
         }
         var first = preamble.FirstOrDefault(l => l.Trim().Length > 0) ?? "";
         if (first.Length > 120) first = first.Substring(0, 120) + "...";
-        throw new CapacityException(new Problem("UnknownGdpLayout", ProblemKind.InvalidData,
+        throw new CapacityException(new Problem(ErrorIds.UnknownGdpLayout, ProblemKind.InvalidData,
             $"{sourceName} is not a GDP file layout CapacityTools knows (its first line: '{first}').", sourceName, new SourceLocation(sourceName, 1),
             "Use one of: the tidy CSV (iso3,country,year,indicator,value_usd,estimate_or_projection); the World Bank CSV " +
             "(Country Name,Country Code,Year,Value, or the bulk download with Indicator Code and year columns); the IMF classic WEO " +

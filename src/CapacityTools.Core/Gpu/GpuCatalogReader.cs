@@ -37,7 +37,7 @@ public static class GpuCatalogReader
                 var spec = ToSpec(row, origin);
                 if (!seen.Add(NameKey.Of(spec.Id)))
                 {
-                    problems.Add(new Problem("DuplicateGpuId", ProblemKind.InvalidData,
+                    problems.Add(new Problem(ErrorIds.DuplicateGpuId, ProblemKind.InvalidData,
                         $"Id '{spec.Id}' appears more than once in the file; this row was skipped.", spec.Id, row.Location,
                         "Keep one row per Id."));
                     continue;
@@ -46,7 +46,7 @@ public static class GpuCatalogReader
             }
             catch (FormatException ex)
             {
-                problems.Add(new Problem("InvalidGpuCatalogRow", ProblemKind.InvalidData,
+                problems.Add(new Problem(ErrorIds.InvalidGpuCatalogRow, ProblemKind.InvalidData,
                     $"{ex.Message} The row was skipped.", row.Get("Id"), row.Location));
             }
         }

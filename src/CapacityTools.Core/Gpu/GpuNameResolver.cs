@@ -46,7 +46,7 @@ public sealed class GpuNameResolver
         var text = input?.Trim() ?? "";
         if (text.Length == 0)
         {
-            problem = new Problem("MissingGpuModel", ProblemKind.InvalidData, "The GPU model is empty.", input,
+            problem = new Problem(ErrorIds.MissingGpuModel, ProblemKind.InvalidData, "The GPU model is empty.", input,
                 recommendedAction: "Give the model as a catalog id (see Get-GpuSpec), an alias, or the name a tool prints.");
             return null;
         }
@@ -163,7 +163,7 @@ public sealed class GpuNameResolver
         var (type, count) = GresParts(gres);
         if (type.Length == 0)
         {
-            problem = new Problem("GresTypeMissing", ProblemKind.InvalidData,
+            problem = new Problem(ErrorIds.GresTypeMissing, ProblemKind.InvalidData,
                 $"The Slurm gres '{text}' counts {count} GPU(s) but names no GPU type, so its model is unknown.", text,
                 recommendedAction: "Give the type in gres.conf (Name=gpu Type=a100) so sinfo prints gpu:a100:N, or supply the model with -Model.");
             return null;
@@ -187,7 +187,7 @@ public sealed class GpuNameResolver
         var profile = $"{mig.Groups["g"].Value}g.{mig.Groups["mem"].Value}gb";
         if (parentName.Length == 0)
         {
-            problem = new Problem("MigParentMissing", ProblemKind.InvalidData,
+            problem = new Problem(ErrorIds.MigParentMissing, ProblemKind.InvalidData,
                 $"The MIG device '{text}' does not say which GPU it is a slice of.", text,
                 recommendedAction: "Read the parent GPU line of nvidia-smi -L, or give the GPU model with -Model.");
             return null;
@@ -216,7 +216,7 @@ public sealed class GpuNameResolver
         var suggestions = Suggest(name);
         var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?" : "";
         var what = whole is null ? $"'{name}'" : $"'{name}' (in '{whole}')";
-        return new Problem("UnknownGpuModel", ProblemKind.NotFound,
+        return new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound,
             $"The GPU model {what} is not in the catalog.{hint}", whole ?? name,
             recommendedAction: "Run Get-GpuSpec to list the catalog, or add the model with Import-GpuCatalog.")
         { Suggestions = suggestions };

@@ -21,7 +21,7 @@ internal static class CsvInventoryReader
     };
 
     public static Problem MalformedProblem(CsvMalformedRecord record) =>
-        new("MalformedCsvRecord", ProblemKind.InvalidData,
+        new(ErrorIds.MalformedCsvRecord, ProblemKind.InvalidData,
             $"The record is malformed ({Describe(record.Reason)}) and was skipped: {Shorten(record.RawRecord)}", record.RawRecord,
             recommendedAction: "Quote fields that contain commas or quotes (\"like \"\"this\"\"\") and give every row the header's columns.");
 
@@ -62,7 +62,7 @@ internal static class CsvInventoryReader
                 if (!GpuCount.TryParse(reader.GetString(map.Count), out units, out var countProblem))
                 {
                     yield return context.Skip(new Problem(countProblem!.ErrorId, countProblem.Kind,
-                        $"{countProblem.Message.TrimEnd('.')} for '{raw}' (column '{headers[map.Count]}').", raw, null, countProblem.RecommendedAction), line);
+                        $"{countProblem.Message.TrimEnd('.')} for '{SafeText.Quote(raw)}' (column '{SafeText.Quote(headers[map.Count])}').", raw, null, countProblem.RecommendedAction), line);
                     continue;
                 }
             }

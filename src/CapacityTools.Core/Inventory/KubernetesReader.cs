@@ -173,7 +173,7 @@ internal static class KubernetesReader
     private static void NoType(ReadContext context, InventoryTally tally, string? host, string resource, double count, long line, string label, string action)
     {
         var who = host ?? context.DefaultHost ?? "the node";
-        tally.AddUntyped(host, resource, count, new Problem("GpuTypeMissing", ProblemKind.InvalidData,
+        tally.AddUntyped(host, resource, count, new Problem(ErrorIds.GpuTypeMissing, ProblemKind.InvalidData,
             $"{who} has {count.ToString(CultureInfo.InvariantCulture)} {resource} but no {label} label names their type, so they are not counted.",
             host, null, action), line);
     }
