@@ -130,7 +130,7 @@ public sealed class GpuNameResolver
     /// Reads a Slurm GPU gres or TRES entry ("gpu:a100:8(S:0-1)", "gpu:8", "gres/gpu:h100=4") as the
     /// resolver does: its type ("" when none) and GPU count. False when the text is not a GPU gres.
     /// </summary>
-    public static bool TryParseGres(string? text, out string type, out int count)
+    public static bool TryParseGres(string? text, out string type, out double count)
     {
         var gres = s_gres.Match(text?.Trim() ?? "");
         if (!gres.Success)
@@ -143,14 +143,15 @@ public sealed class GpuNameResolver
         return true;
     }
 
-    private static (string Type, int Count) GresParts(Match gres)
+    // Counts are read as doubles so that no digit string can overflow; the count rule then refuses what is too large.
+    private static (string Type, double Count) GresParts(Match gres)
     {
         var type = gres.Groups["type"].Success ? gres.Groups["type"].Value.Trim() : "";
-        var count = gres.Groups["count"].Success ? int.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
+        var count = gres.Groups["count"].Success ? double.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
         // "gpu:8" is a count with no type, as is "gpu:(null):0" in GresUsed.
         if (!gres.Groups["count"].Success && type.All(char.IsDigit) && type.Length > 0)
         {
-            count = int.Parse(type, CultureInfo.InvariantCulture);
+            count = double.Parse(type, CultureInfo.InvariantCulture);
             type = "";
         }
         if (type.Equals("(null)", StringComparison.OrdinalIgnoreCase)) type = "";
@@ -161,6 +162,7 @@ public sealed class GpuNameResolver
     {
         problem = null;
         var (type, count) = GresParts(gres);
+        if (!Inventory.GpuCount.Check(count, count.ToString("R", CultureInfo.InvariantCulture), out problem)) return null;
         if (type.Length == 0)
         {
             problem = new Problem(ErrorIds.GresTypeMissing, ProblemKind.InvalidData,
@@ -175,7 +177,7 @@ public sealed class GpuNameResolver
             return null;
         }
         resolution.Input = text;
-        resolution.GpusPerUnit *= count;
+        resolution.GpusPerUnit *= (int)count; // the count rule above keeps it within 10,000,000
         resolution.Note = $"Slurm gres: {count} x {resolution.Id}" + (resolution.Note.Length > 0 ? $"; {resolution.Note}" : "");
         return resolution;
     }
