@@ -26,6 +26,9 @@ public sealed class GpuNameResolver
         "nvidia", "tesla", "amd", "instinct", "intel", "habana", "google", "cloud", "aws", "amazon", "geforce",
     };
 
+    /// <summary>The longest name the resolver reads; longer text is refused unread.</summary>
+    public const int MaxNameLength = 4096;
+
     private readonly GpuCatalog _catalog;
     private readonly (string Key, string Display)[] _names;
 
@@ -48,6 +51,15 @@ public sealed class GpuNameResolver
         {
             problem = new Problem(ErrorIds.MissingGpuModel, ProblemKind.InvalidData, "The GPU model is empty.", input,
                 recommendedAction: "Give the model as a catalog id (see Get-GpuSpec), an alias, or the name a tool prints.");
+            return null;
+        }
+
+        if (text.Length > MaxNameLength)
+        {
+            // Refused before any matching, so a hostile multi-megabyte cell costs nothing and is never echoed whole.
+            problem = new Problem(ErrorIds.ValueTooLong, ProblemKind.InvalidData,
+                $"The GPU name '{SafeText.Quote(text)}' is longer than any real one ({MaxNameLength.ToString("N0", CultureInfo.InvariantCulture)} characters at most).", null,
+                recommendedAction: "Check that the column holds GPU model names (see -ModelColumn).");
             return null;
         }
 
