@@ -30,8 +30,7 @@ public sealed class ImportGpuCatalogCommand : CapacityCmdlet
         ForEachFile(files, file =>
         {
             var problems = new List<Problem>();
-            using var stream = File.OpenRead(file);
-            var specs = GpuCatalogReader.ReadSpecs(stream, file, file, problems);
+            var specs = GpuCatalogReader.ReadSpecsFile(file, file, problems, WriteWarning);
             foreach (var problem in problems) WriteProblem(problem);
             if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {specs.Count} imported.");
             _imported.RemoveAll(old => specs.Any(s => string.Equals(s.Id, old.Id, StringComparison.OrdinalIgnoreCase)));

@@ -91,19 +91,35 @@ public sealed class GpuCatalog
     /// <summary>A new catalog in which these specs replace the ones with the same id and the rest are added.</summary>
     public GpuCatalog With(IEnumerable<GpuSpec> specs)
     {
-        var replacements = specs.ToList();
+        var notes = new List<string>();
+        // A row that re-defines an entry without aliases of its own keeps that entry's aliases, so the names tools print still resolve.
+        var replacements = specs.Select(s => KeepAliases(s, notes)).ToList();
         var replaced = new HashSet<string>(replacements.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
         // A user's entry takes its names from the entries it does not replace.
         var claimed = new HashSet<string>(replacements.SelectMany(s => s.Aliases.Prepend(s.Id)).Select(NameKey.Of), StringComparer.Ordinal);
         var kept = Specs.Where(s => !replaced.Contains(s.Id))
-            .Select(s => claimed.Overlaps(s.Aliases.Select(NameKey.Of)) ? WithoutAliases(s, claimed) : s);
-        return new GpuCatalog(replacements.Concat(kept), Families, InstanceTypes) { LoadProblems = LoadProblems };
+            .Select(s => claimed.Overlaps(s.Aliases.Select(NameKey.Of)) ? WithoutAliases(s, claimed, replacements, notes) : s);
+        var catalog = new GpuCatalog(replacements.Concat(kept), Families, InstanceTypes) { LoadProblems = LoadProblems };
+        catalog._conflicts.InsertRange(0, notes);
+        return catalog;
     }
 
-    private static GpuSpec WithoutAliases(GpuSpec spec, HashSet<string> claimed)
+    private GpuSpec KeepAliases(GpuSpec spec, List<string> notes)
+    {
+        if (spec.Aliases.Length > 0 || GetById(spec.Id) is not { Aliases.Length: > 0 } existing) return spec;
+        var copy = spec.Clone();
+        copy.Aliases = existing.Aliases.ToArray();
+        notes.Add($"{spec.Id} re-defines a built-in entry without an Aliases column value, so it keeps the built-in aliases ({string.Join(", ", existing.Aliases.Take(5))}{(existing.Aliases.Length > 5 ? ", ..." : "")}). Give Aliases to replace them.");
+        return copy;
+    }
+
+    private static GpuSpec WithoutAliases(GpuSpec spec, HashSet<string> claimed, List<GpuSpec> replacements, List<string> notes)
     {
         var copy = spec.Clone();
+        var taken = spec.Aliases.Where(a => claimed.Contains(NameKey.Of(a))).ToList();
         copy.Aliases = spec.Aliases.Where(a => !claimed.Contains(NameKey.Of(a))).ToArray();
+        var by = replacements.Where(r => r.Aliases.Prepend(r.Id).Any(a => taken.Any(t => NameKey.Of(t) == NameKey.Of(a)))).Select(r => r.Id).Distinct();
+        notes.Add($"{string.Join(", ", by)} take(s) over the alias(es) {string.Join(", ", taken)} from {spec.Id}; those names now resolve to the imported entry.");
         return copy;
     }
 

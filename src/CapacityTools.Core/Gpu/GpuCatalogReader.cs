@@ -16,9 +16,24 @@ public static class GpuCatalogReader
 
     /// <summary>Reads specs; a bad row becomes a <see cref="Problem"/> and the good rows are kept.</summary>
     /// <exception cref="CapacityException">The file lacks a required column: nothing in it can be used.</exception>
-    public static IReadOnlyList<GpuSpec> ReadSpecs(Stream stream, string sourceName, string origin, ICollection<Problem> problems)
+    public static IReadOnlyList<GpuSpec> ReadSpecs(Stream stream, string sourceName, string origin, ICollection<Problem> problems) =>
+        ReadSpecs(CsvRecords.Read(stream, sourceName), sourceName, origin, problems);
+
+    /// <summary>
+    /// A user's catalog file: decoded like every other file (<see cref="TextDecoder"/>), read strictly (a malformed
+    /// row is a problem with its line and never swallows the next), bad rows as problems, the good rows kept.
+    /// </summary>
+    /// <exception cref="CapacityException">The file is not text or lacks a required column.</exception>
+    public static IReadOnlyList<GpuSpec> ReadSpecsFile(string path, string sourceName, ICollection<Problem> problems, Action<string>? onWarning = null)
     {
-        var (header, rows) = CsvRecords.Read(stream, sourceName);
+        var text = TextDecoder.ReadFile(path, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
+        if (encoding!.GuessWarning(sourceName) is { } guessed) onWarning?.Invoke(guessed);
+        return ReadSpecs(CsvRecords.ReadStrict(new StringReader(text), sourceName, problems.Add), sourceName, path, problems);
+    }
+
+    private static IReadOnlyList<GpuSpec> ReadSpecs((IReadOnlyList<string> Header, IEnumerable<CsvRecord> Rows) csv, string sourceName, string origin, ICollection<Problem> problems)
+    {
+        var (header, rows) = csv;
         RequireColumns(header, sourceName, "Id", "Model");
         var unknown = header.Where(h => !SpecColumns.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
