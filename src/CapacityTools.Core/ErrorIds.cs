@@ -6,6 +6,18 @@ namespace CapacityTools.Core;
 /// </summary>
 public static class ErrorIds
 {
+    /// <summary>A catalog file lacks a required column (Id, Model).</summary>
+    public const string MissingCatalogColumn = nameof(MissingCatalogColumn);
+    /// <summary>A catalog file has a column the catalog does not know.</summary>
+    public const string GpuCatalogUnknownColumn = nameof(GpuCatalogUnknownColumn);
+    /// <summary>-ExchangeRate is not above zero.</summary>
+    public const string InvalidExchangeRate = nameof(InvalidExchangeRate);
+    /// <summary>-ExchangeRate was given for an amount already in US dollars.</summary>
+    public const string ExchangeRateNotNeeded = nameof(ExchangeRateNotNeeded);
+    /// <summary>The amount is empty.</summary>
+    public const string EmptyAmount = nameof(EmptyAmount);
+    /// <summary>An amount is zero or negative.</summary>
+    public const string AmountNotPositive = nameof(AmountNotPositive);
     /// <summary>An aggregate (World, EU, …) was asked for without -IncludeAggregates.</summary>
     public const string AggregateNotIncluded = nameof(AggregateNotIncluded);
     /// <summary>A column named with -ModelColumn, -CountColumn or -HostColumn is not in the file.</summary>

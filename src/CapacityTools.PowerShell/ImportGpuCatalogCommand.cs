@@ -44,6 +44,7 @@ public sealed class ImportGpuCatalogCommand : CapacityCmdlet
         if (_imported.Count == 0) return;
         var catalog = Catalog.With(_imported);
         foreach (var conflict in catalog.Conflicts) WriteWarning(conflict);
+        foreach (var note in catalog.Notes) WriteVerbose(note);
         SessionData.Catalog.Set(catalog);
         foreach (var spec in _imported) WriteObject(catalog.GetById(spec.Id));
     }

@@ -60,7 +60,7 @@ Describe 'Import-GpuInventory' {
             $ids | Should -Contain 'UnknownGpuModel'
             $errs[0].FullyQualifiedErrorId | Should -Be 'MissingGpuModel,CapacityTools.PowerShell.ImportGpuInventoryCommand'
             $errs[0].Exception.Message | Should -Match 'fleet-bad\.csv:3'
-            $warns[-1] | Should -Match '8 of 10'
+            $warns[-1] | Should -Match '7 of 10'
         }
         It 'stops on the first bad row with -ErrorAction Stop' {
             { Import-GpuInventory (Join-Path $samples 'fleet-bad.csv') -ErrorAction Stop } | Should -Throw -ErrorId 'MissingGpuModel,CapacityTools.PowerShell.ImportGpuInventoryCommand'

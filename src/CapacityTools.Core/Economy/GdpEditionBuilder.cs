@@ -42,6 +42,12 @@ internal sealed class GdpEditionBuilder
 
     public int Count => _observations.Count;
 
+    /// <summary>The largest GDP a row may hold: ten times world GDP in 2024 (about 111 trillion USD, IMF WEO October 2025).</summary>
+    public const double MaxGdpUsd = 1.2e15;
+
+    /// <summary>Figures for economies (not country groups such as World or the EU).</summary>
+    public int EconomyCount => _observations.Keys.Select(k => k.Iso3).Distinct().Count(iso3 => _spelling.TryGetValue(iso3, out var s) && !s.Economy.IsAggregate);
+
     /// <summary>Records a row that cannot be used; it is reported and the others still count.</summary>
     public void Skip(Problem problem)
     {
@@ -63,6 +69,14 @@ internal sealed class GdpEditionBuilder
                 ? "a GDP of zero is not a figure; leave the cell empty (or n/a) where the publisher has no value."
                 : $"the GDP {observation.Usd.ToString("R", CultureInfo.InvariantCulture)} is not above zero.";
             Skip(Invalid(location, $"{observation.Code} {observation.Year.ToString(CultureInfo.InvariantCulture)}: {what}", observation.Code));
+            return;
+        }
+
+        if (observation.Usd > MaxGdpUsd)
+        {
+            Skip(new Problem(ErrorIds.GdpValueOutOfRange, ProblemKind.InvalidData,
+                $"{SafeText.Quote(observation.Code)} {observation.Year.ToString(CultureInfo.InvariantCulture)}: the GDP {observation.Usd.ToString("G4", CultureInfo.InvariantCulture)} USD is more than ten times world GDP, so it cannot be one economy's; the row was skipped.",
+                observation.Code, location, "Check the unit: the figure must be in US dollars (a file in billions needs its SCALE or Units column)."));
             return;
         }
 

@@ -92,24 +92,38 @@ public sealed class GpuCatalog
     public GpuCatalog With(IEnumerable<GpuSpec> specs)
     {
         var notes = new List<string>();
-        // A row that re-defines an entry without aliases of its own keeps that entry's aliases, so the names tools print still resolve.
-        var replacements = specs.Select(s => KeepAliases(s, notes)).ToList();
+        var given = specs.ToList();
+        var explicitNames = new HashSet<string>(given.SelectMany(s => s.Aliases.Prepend(s.Id)).Select(NameKey.Of), StringComparer.Ordinal);
+        // A row that re-defines an entry without aliases of its own keeps that entry's aliases (less any another row names),
+        // so the names tools print still resolve.
+        var replacements = given.Select(s => KeepAliases(s, explicitNames, notes)).ToList();
         var replaced = new HashSet<string>(replacements.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
         // A user's entry takes its names from the entries it does not replace.
         var claimed = new HashSet<string>(replacements.SelectMany(s => s.Aliases.Prepend(s.Id)).Select(NameKey.Of), StringComparer.Ordinal);
         var kept = Specs.Where(s => !replaced.Contains(s.Id))
             .Select(s => claimed.Overlaps(s.Aliases.Select(NameKey.Of)) ? WithoutAliases(s, claimed, replacements, notes) : s);
         var catalog = new GpuCatalog(replacements.Concat(kept), Families, InstanceTypes) { LoadProblems = LoadProblems };
-        catalog._conflicts.InsertRange(0, notes);
+        catalog._conflicts.InsertRange(0, notes.Where(n => !n.StartsWith(KeptPrefix, StringComparison.Ordinal)));
+        catalog.Notes = notes.Where(n => n.StartsWith(KeptPrefix, StringComparison.Ordinal)).ToList();
         return catalog;
     }
 
-    private GpuSpec KeepAliases(GpuSpec spec, List<string> notes)
+    private const string KeptPrefix = "Kept aliases: ";
+
+    /// <summary>What the last <see cref="With"/> did quietly by rule (aliases kept), for -Verbose.</summary>
+    public IReadOnlyList<string> Notes { get; private set; } = [];
+
+    private GpuSpec KeepAliases(GpuSpec spec, HashSet<string> explicitNames, List<string> notes)
     {
         if (spec.Aliases.Length > 0 || GetById(spec.Id) is not { Aliases.Length: > 0 } existing) return spec;
         var copy = spec.Clone();
-        copy.Aliases = existing.Aliases.ToArray();
-        notes.Add($"{spec.Id} re-defines a built-in entry without an Aliases column value, so it keeps the built-in aliases ({string.Join(", ", existing.Aliases.Take(5))}{(existing.Aliases.Length > 5 ? ", ..." : "")}). Give Aliases to replace them.");
+        copy.Aliases = existing.Aliases.Where(a => !explicitNames.Contains(NameKey.Of(a))).ToArray();
+        var taken = existing.Aliases.Except(copy.Aliases).ToList();
+        notes.Add($"{KeptPrefix}{spec.Id} re-defines an entry without aliases of its own, so it keeps that entry's {copy.Aliases.Length} alias(es) ({string.Join(", ", copy.Aliases.Take(5))}{(copy.Aliases.Length > 5 ? ", ..." : "")}). Give Aliases to replace them.");
+        if (taken.Count > 0)
+        {
+            notes.Add($"{string.Join(", ", taken)} of {spec.Id} now resolve(s) to another imported entry that names them.");
+        }
         return copy;
     }
 

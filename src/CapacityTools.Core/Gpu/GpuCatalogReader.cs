@@ -38,7 +38,7 @@ public static class GpuCatalogReader
         var unknown = header.Where(h => !SpecColumns.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
-            throw Invalid("GpuCatalogUnknownColumn", sourceName,
+            throw Invalid(ErrorIds.GpuCatalogUnknownColumn, sourceName,
                 $"unknown column(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}.",
                 $"Use the columns of the embedded catalog: {string.Join(", ", SpecColumns)}.");
         }
@@ -155,7 +155,7 @@ public static class GpuCatalogReader
         var missing = required.Where(c => !header.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
         {
-            throw Invalid("MissingCatalogColumn", sourceName,
+            throw Invalid(ErrorIds.MissingCatalogColumn, sourceName,
                 $"the header has no {string.Join(", ", missing)} column (found: {string.Join(", ", header)}).",
                 "Add the column, named as in the embedded catalog.");
         }
