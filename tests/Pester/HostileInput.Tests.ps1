@@ -69,6 +69,14 @@ Describe 'files' {
         ($errs2 | Where-Object { $_.FullyQualifiedErrorId -like 'NotText,*' }).Count | Should -Be 1
     }
 
+    It 'refuses a device file that never ends, on every reader, at once' -Skip:(-not (Test-Path /dev/zero)) {
+        $s = Measure-GpuFleet -LiteralPath /dev/zero, $good1 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $s.Gpus | Should -BeGreaterThan 0
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'NotText,*'
+        $r = Invoke-Isolated "Import-GdpData -LiteralPath /dev/zero; Import-GpuCatalog -LiteralPath /dev/zero; Import-GpuInventory -LiteralPath /dev/urandom"
+        ($r.Errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) | Should -Be @('NotText', 'NotText', 'NotText')
+    }
+
     It 'stops at a bad file with -ErrorAction Stop, with the module''s own id' {
         { Measure-GpuFleet -LiteralPath $bin -ErrorAction Stop } | Should -Throw -ErrorId 'NotText,CapacityTools.PowerShell.MeasureGpuFleetCommand'
     }
