@@ -9,8 +9,8 @@ public static class ClusterComparer
     {
         var ranked = clusters.KnownAt(date);
         var ranks = Ranks(ranked);
-        var larger = ranked.Count(c => c.H100e!.Value > equivalents);
-        var tied = ranked.Skip(larger).TakeWhile(c => c.H100e!.Value == equivalents).Count();
+        var larger = ranked.Count(c => c.H100e!.Value > equivalents && !Same(c.H100e.Value, equivalents));
+        var tied = ranked.Skip(larger).TakeWhile(c => Same(c.H100e!.Value, equivalents)).Count();
         ClusterNeighbour N(int i) => Neighbour(ranked[i], ranks[i], equivalents);
 
         var notes = new List<string>(inputNotes ?? []);
@@ -26,7 +26,7 @@ public static class ClusterComparer
         var share = sales.ShareOf(equivalents, date);
         if (share is null) notes.Add($"Epoch's chip sales series have no complete quarter by {day}: no share of compute shipped.");
 
-        var largestCount = ranked.Count == 0 ? 0 : ranked.TakeWhile(c => c.H100e == ranked[0].H100e).Count();
+        var largestCount = ranked.Count == 0 ? 0 : ranked.TakeWhile(c => Same(c.H100e!.Value, ranked[0].H100e!.Value)).Count();
         return new ClusterComparison
         {
             Label = label,
@@ -50,11 +50,17 @@ public static class ClusterComparer
         };
     }
 
+    /// <summary>
+    /// Equal H100e: Epoch's figures are products of counts and ratios and carry float noise (three clusters of
+    /// "100,000" are 100000.00000147166), so values within a relative 1e-9 are the same size.
+    /// </summary>
+    internal static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b));
+
     // Competition ranking: equal clusters share the rank of the first of them.
     private static int[] Ranks(IReadOnlyList<GpuCluster> ranked)
     {
         var ranks = new int[ranked.Count];
-        for (var i = 0; i < ranked.Count; i++) ranks[i] = i > 0 && ranked[i].H100e == ranked[i - 1].H100e ? ranks[i - 1] : i + 1;
+        for (var i = 0; i < ranked.Count; i++) ranks[i] = i > 0 && Same(ranked[i].H100e!.Value, ranked[i - 1].H100e!.Value) ? ranks[i - 1] : i + 1;
         return ranks;
     }
 
