@@ -71,7 +71,7 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
                 if (number > 0 && !double.IsInfinity(number))
                     WriteObject(Compare(number, "As given: taken to be H100 equivalents on Epoch's 8-bit basis (Epoch8Bit).", []));
                 else
-                    WriteProblem(new Problem("InvalidEquivalents", ProblemKind.InvalidData, $"{number.ToString(CultureInfo.InvariantCulture)} is not a positive number of H100 equivalents.",
+                    WriteProblem(new Problem(ErrorIds.InvalidEquivalents, ProblemKind.InvalidData, $"{number.ToString(CultureInfo.InvariantCulture)} is not a positive number of H100 equivalents.",
                         InputObject, recommendedAction: "Give a number above zero."));
                 return;
             case FleetSummary summary:

@@ -60,7 +60,7 @@ public sealed class GetGpuPriceCommand : CapacityCmdlet
         if (!any)
         {
             var filters = string.Join(", ", new[] { Kind?.ToString(), Provider, Region }.Where(f => f is not null));
-            WriteProblem(new Core.Problem("PriceNotFound", Core.ProblemKind.NotFound,
+            WriteProblem(new Core.Problem(Core.ErrorIds.PriceNotFound, Core.ProblemKind.NotFound,
                 $"No price is known for {what}{(filters.Length > 0 ? $" ({filters})" : "")}.", what,
                 recommendedAction: "Run Get-GpuPrice without filters to see what is listed, or add your own prices with Import-GpuPrice."));
         }

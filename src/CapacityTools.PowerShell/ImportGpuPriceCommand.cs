@@ -26,26 +26,14 @@ public sealed class ImportGpuPriceCommand : CapacityCmdlet
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == LiteralPathSet;
-        foreach (var file in ResolveFiles(literal ? LiteralPath : Path, literal))
+        ForEachFile(ResolveFiles(literal ? LiteralPath : Path, literal), file =>
         {
             var problems = new List<Problem>();
-            try
-            {
-                using var stream = File.OpenRead(file);
-                var prices = PriceTable.ReadUser(stream, file, Catalog, problems);
-                foreach (var problem in problems) WriteProblem(problem);
-                if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {prices.Count} imported.");
-                _imported.AddRange(prices);
-            }
-            catch (CapacityException ex)
-            {
-                WriteProblem(ex.Problem);
-            }
-            catch (IOException ex)
-            {
-                WriteProblem(new Problem("PriceFileUnreadable", ProblemKind.InvalidData, $"Cannot read '{file}': {ex.Message}", file));
-            }
-        }
+            var prices = PriceTable.ReadUserFile(file, file, Catalog, problems, WriteWarning);
+            foreach (var problem in problems) WriteProblem(problem);
+            if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {prices.Count} imported.");
+            _imported.AddRange(prices);
+        });
     }
 
     // The session's prices change once, with every good row of every file, or not at all.

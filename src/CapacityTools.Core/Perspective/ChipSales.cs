@@ -102,7 +102,7 @@ public sealed class ChipSales
             }
             catch (FormatException ex)
             {
-                throw new CapacityException(new Problem("ChipSalesFileInvalid", ProblemKind.InvalidData, ex.Message, sourceName, row.Location));
+                throw new CapacityException(new Problem(ErrorIds.ChipSalesFileInvalid, ProblemKind.InvalidData, ex.Message, sourceName, row.Location));
             }
         }
         return new ChipSales(quarters, edition);

@@ -82,7 +82,7 @@ public sealed class ClusterDataset
         foreach (var column in new[] { "Name", "Status", "H100 equivalents", "First Operational Date", "Single cluster?" })
         {
             if (!header.Any(h => string.Equals(h.Trim(), column, StringComparison.OrdinalIgnoreCase)))
-                throw new CapacityException(new Problem("ClusterFileInvalid", ProblemKind.InvalidData,
+                throw new CapacityException(new Problem(ErrorIds.ClusterFileInvalid, ProblemKind.InvalidData,
                     $"'{sourceName}' has no '{column}' column.", sourceName, recommendedAction: "Use Epoch AI's GPU clusters CSV."));
         }
         var clusters = new List<GpuCluster>();
@@ -112,7 +112,7 @@ public sealed class ClusterDataset
             }
             catch (FormatException ex)
             {
-                throw new CapacityException(new Problem("ClusterFileInvalid", ProblemKind.InvalidData, ex.Message, sourceName, row.Location));
+                throw new CapacityException(new Problem(ErrorIds.ClusterFileInvalid, ProblemKind.InvalidData, ex.Message, sourceName, row.Location));
             }
         }
         return new ClusterDataset(clusters, edition);

@@ -26,7 +26,7 @@ public static class FleetCosts
     public static void Apply(FleetSummary fleet, PriceTable prices, CostAssumptions assumptions)
     {
         if (!(assumptions.Years > 0) || double.IsInfinity(assumptions.Years))
-            throw new CapacityException(new Problem("InvalidAssumption", ProblemKind.InvalidArgument,
+            throw new CapacityException(new Problem(ErrorIds.InvalidAssumption, ProblemKind.InvalidArgument,
                 $"-Years {assumptions.Years.ToString(CultureInfo.InvariantCulture)} is out of range. The purchase is amortised over more than 0 years.",
                 assumptions.Years, recommendedAction: "Give -Years a value above 0, e.g. 5."));
         var notes = fleet.Notes.ToList();

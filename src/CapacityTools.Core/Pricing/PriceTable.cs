@@ -157,17 +157,27 @@ public sealed class PriceTable
     }
 
     /// <summary>
-    /// Reads a user's price table: the columns Get-GpuPrice writes (Model, Kind, PricePerGpuHour or Price,
-    /// Currency, AsOf, Source; Provider, Region, InstanceType for cloud prices). Models are resolved through the
-    /// catalog. A bad row is a problem and is skipped; the others are returned.
+    /// Reads a user's price file (decoded like every file the module reads, CSV records checked strictly):
+    /// the columns Get-GpuPrice writes (Model, Kind, PricePerGpuHour or Price, Currency, AsOf, Source; Provider,
+    /// Region, InstanceType for cloud prices). Models are resolved through the catalog. A bad row is a problem
+    /// and is skipped; the others are returned.
     /// </summary>
-    public static IReadOnlyList<GpuPrice> ReadUser(Stream stream, string sourceName, GpuCatalog catalog, List<Problem> problems)
+    /// <exception cref="CapacityException">The file is not text, or lacks a required column.</exception>
+    public static IReadOnlyList<GpuPrice> ReadUserFile(string path, string sourceName, GpuCatalog catalog, ICollection<Problem> problems, Action<string>? onWarning = null)
     {
-        var (header, rows) = CsvRecords.Read(stream, sourceName);
+        var text = TextDecoder.ReadFile(path, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
+        if (encoding!.GuessWarning(sourceName) is { } guessed) onWarning?.Invoke(guessed);
+        return ReadUser(new StringReader(text), sourceName, catalog, problems);
+    }
+
+    /// <summary>The same over text already decoded.</summary>
+    public static IReadOnlyList<GpuPrice> ReadUser(TextReader text, string sourceName, GpuCatalog catalog, ICollection<Problem> problems)
+    {
+        var (header, rows) = CsvRecords.ReadStrict(text, sourceName, problems.Add);
         foreach (var column in new[] { "Model", "Kind", "AsOf", "Source" })
         {
             if (!header.Any(h => string.Equals(h.Trim(), column, StringComparison.OrdinalIgnoreCase)))
-                throw new CapacityException(new Problem("PriceFileInvalid", ProblemKind.InvalidData, $"'{sourceName}' has no '{column}' column.", sourceName,
+                throw new CapacityException(new Problem(ErrorIds.PriceFileInvalid, ProblemKind.InvalidData, $"'{sourceName}' has no '{column}' column.", sourceName,
                     recommendedAction: "Give the columns Get-GpuPrice writes: Model, Kind, PricePerGpuHour or Price, Currency, AsOf, Source (and Provider, Region, InstanceType for cloud prices)."));
         }
         var prices = new List<GpuPrice>();
@@ -219,7 +229,7 @@ public sealed class PriceTable
     }
 
     private static Problem Invalid(string message, CsvRecord row) =>
-        new("InvalidPriceRow", ProblemKind.InvalidData, message, row.Get("Model"), recommendedAction: "Fix the row and import the file again.");
+        new(ErrorIds.InvalidPriceRow, ProblemKind.InvalidData, message, row.Get("Model"), recommendedAction: "Fix the row and import the file again.");
 
     private static string Required(CsvRecord row, string column) => row.Get(column) ?? throw new FormatException($"{column} is empty.");
 
@@ -231,7 +241,7 @@ public sealed class PriceTable
         }
         catch (FormatException ex)
         {
-            throw new CapacityException(new Problem("PriceFileInvalid", ProblemKind.InvalidData, ex.Message, row.Location.File, row.Location));
+            throw new CapacityException(new Problem(ErrorIds.PriceFileInvalid, ProblemKind.InvalidData, ex.Message, row.Location.File, row.Location));
         }
     }
 

@@ -169,7 +169,7 @@ public class PriceSelectionTests
                    "H100,Purchase,,,,,-5,USD,2025-06-01,quote\n" +
                    "L4,Purchase,,,,,2500,USD,2025-05-15,quote\n";
         var problems = new List<Problem>();
-        var prices = PriceTable.ReadUser(new MemoryStream(Encoding.UTF8.GetBytes(text)), "user.csv", GpuCatalog.Embedded, problems);
+        var prices = PriceTable.ReadUser(new StringReader(text), "user.csv", GpuCatalog.Embedded, problems);
         Assert.Equal(["H100-SXM5-80GB", "L4"], prices.Select(p => p.Model));
         Assert.Equal(5, problems.Count);
         Assert.Equal([3L, 4, 5, 6, 7], problems.Select(p => p.Location!.Line));
