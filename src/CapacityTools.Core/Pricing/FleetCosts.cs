@@ -47,6 +47,8 @@ public static class FleetCosts
             {
                 model.AnnualRentCost = model.Gpus * hourly * fleet.HoursPerYear;
                 currencies.Add(rent.Currency);
+                if (rent.Note.StartsWith(PriceTable.AcceleratorOnlyNote, StringComparison.Ordinal))
+                    notes.Add($"{model.Model}: the rent reference ({rent.Provider} {rent.Region}, {rent.InstanceType}) prices the GPU alone; the VM that carries it is extra.");
             }
             else notes.Add($"{model.Model} has no on-demand price {where}: its {gpus} GPU(s) add nothing to AnnualRentCost.");
         }

@@ -14,6 +14,9 @@ public sealed class PriceTable
     /// <summary>The value SkyPilot's catalog puts where it knows no price (some TPU rows): never a real price.</summary>
     public const double PlaceholderPrice = 700.0;
 
+    /// <summary>The note on a price of the accelerator alone (Google Cloud's GPU rows), without the VM that carries it.</summary>
+    public const string AcceleratorOnlyNote = "GPU only: the VM that carries it is priced separately.";
+
     /// <summary>The providers whose lowest listed on-demand price is the default rent reference.</summary>
     public static readonly IReadOnlyList<string> BigClouds = ["AWS", "Azure", "GCP"];
 
@@ -110,7 +113,7 @@ public sealed class PriceTable
             AsOf = row.AsOf,
             Zone = varies ? lowest.Zone : "",
             Source = row.Source,
-            Note = accelerator ? "GPU only: the VM that carries it is priced separately." : varies ? "Zones differ; the lowest is shown." : "",
+            Note = accelerator ? AcceleratorOnlyNote : varies ? "Zones differ; the lowest is shown." : "",
         };
     }
 

@@ -125,6 +125,7 @@ public class PriceSelectionTests
         var l4Rent = PriceTable.Embedded.ReferenceRent("L4", null, null)!.PricePerGpuHour!.Value;
         Assert.Equal((100 * h100Rent + 10 * l4Rent) * 8760, summary.AnnualRentCost!.Value, 6);
         Assert.Equal(110, summary.RentPricedGpus);
+        Assert.Contains(summary.Notes, n => n.StartsWith("L4: the rent reference (GCP ") && n.EndsWith("prices the GPU alone; the VM that carries it is extra."));
         Assert.Equal(100 * 31250.0 / 4 + summary.AnnualEnergyCost, summary.AnnualOwnershipCost!.Value, 6);
         Assert.Equal(4, summary.Years);
         Assert.Equal("USD", summary.PriceCurrency);
