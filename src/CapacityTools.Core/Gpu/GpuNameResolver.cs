@@ -12,12 +12,12 @@ public sealed class GpuNameResolver
 {
     // gpu[:type][:count][(S:0-1)] as sinfo %G, scontrol Gres and CfgTRES print it.
     private static readonly Regex s_gres = new(
-        @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>\d+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>\d+))?(?:\((?<extra>[^)]*)\))?$",
+        @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>[0-9]+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>[0-9]+))?(?:\((?<extra>[^)]*)\))?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // MIG profile at the end: "-MIG-1g.5gb" (GFD label), " MIG 3g.40gb" (nvidia-smi -L), "MIG-1g.10gb+me".
     private static readonly Regex s_mig = new(
-        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$",
+        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // Words that tools put before the model and that no catalog name needs.
@@ -161,7 +161,7 @@ public sealed class GpuNameResolver
         var type = gres.Groups["type"].Success ? gres.Groups["type"].Value.Trim() : "";
         var count = gres.Groups["count"].Success ? double.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
         // "gpu:8" is a count with no type, as is "gpu:(null):0" in GresUsed.
-        if (!gres.Groups["count"].Success && type.All(char.IsDigit) && type.Length > 0)
+        if (!gres.Groups["count"].Success && type.All(Ascii.IsDigit) && type.Length > 0)
         {
             count = double.Parse(type, CultureInfo.InvariantCulture);
             type = "";

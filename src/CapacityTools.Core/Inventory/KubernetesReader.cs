@@ -34,12 +34,13 @@ internal static class KubernetesReader
         }
         else if (blocks.Any(b => b.Name == "metadata") && blocks.Any(b => b.Name == "status" || b.Name == "kind"))
         {
-            var node = Rebuild(blocks);
-            if (error is null) ReadNode(node.RootElement, 1, context, tally, entries, seen);
+            if (error is null) ReadNode(Rebuild(blocks).RootElement, 1, context, tally, entries, seen);
         }
         else if (blocks.Count > 0 && blocks.All(b => b.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number))
         {
-            var labels = blocks.ToDictionary(b => b.Name!, b => JsonBlocks.Text(b.Value) ?? "", StringComparer.Ordinal);
+            // A key given twice keeps its last value, as JSON readers do.
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var b in blocks) labels[b.Name!] = JsonBlocks.Text(b.Value) ?? "";
             context.Stats.Records++;
             labels.TryGetValue("kubernetes.io/hostname", out var host);
             ReadGpus(host, labels, new Dictionary<string, double>(StringComparer.Ordinal), 1, context, tally, entries);
@@ -62,7 +63,7 @@ internal static class KubernetesReader
     private static JsonDocument Rebuild(List<JsonBlock> blocks)
     {
         var json = "{" + string.Join(",", blocks.Select(b => JsonSerializer.Serialize(b.Name) + ":" + b.Value.GetRawText())) + "}";
-        return JsonDocument.Parse(json);
+        return JsonDocument.Parse(json, JsonBlocks.DocumentOptions);
     }
 
     private static void ReadNode(JsonElement node, long line, ReadContext context, InventoryTally tally, List<InventoryEntry> entries, HashSet<string> seen)

@@ -60,7 +60,7 @@ internal static class SlurmReader
                 // No header (sinfo -h): the gres is the token that looks like one; a number is a node count, the rest a host.
                 gres = tokens.FirstOrDefault(t => t.StartsWith("gpu", StringComparison.OrdinalIgnoreCase) || t.Equals("(null)", StringComparison.OrdinalIgnoreCase) || t.Contains("gpu:"));
                 var rest = tokens.Where(t => !ReferenceEquals(t, gres)).ToList();
-                var count = rest.FirstOrDefault(t => t.All(char.IsDigit));
+                var count = rest.FirstOrDefault(t => t.All(Ascii.IsDigit));
                 if (count is not null && !GpuCount.TryParse(count, out nodes, out var nodesProblem))
                 {
                     entries.Add(context.Skip(new Problem(nodesProblem!.ErrorId, nodesProblem.Kind, $"The node count: {nodesProblem.Message}", count, null, nodesProblem.RecommendedAction), i + 1));
@@ -177,7 +177,7 @@ internal static class SlurmReader
     private static Problem BadGres(string entry)
     {
         var last = entry.Split(':', '=').Last().Split('(')[0];
-        if (last.Length > 0 && (char.IsDigit(last[0]) || last[0] is '-' or '+' or '.') && !GpuCount.TryParse(last, out _, out var countProblem))
+        if (last.Length > 0 && (Ascii.IsDigit(last[0]) || last[0] is '-' or '+' or '.') && !GpuCount.TryParse(last, out _, out var countProblem))
             return new Problem(countProblem!.ErrorId, countProblem.Kind, $"In the gres '{SafeText.Quote(entry)}': {countProblem.Message}", entry, null, countProblem.RecommendedAction);
         return new Problem(ErrorIds.InvalidInventoryData, ProblemKind.InvalidData,
             $"The gres '{SafeText.Quote(entry)}' is not of the form gpu[:type][:count], so its GPUs were not counted.", entry,
