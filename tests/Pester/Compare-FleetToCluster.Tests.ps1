@@ -112,6 +112,22 @@ Describe 'Compare-FleetToCluster' {
         }
     }
 
+    Context 'culture' {
+        It 'gives the same figures under <_>' -ForEach @('de-DE', 'tr-TR', 'fr-FR') {
+            $saved = [cultureinfo]::CurrentCulture
+            try {
+                [cultureinfo]::CurrentCulture = $_
+                $r = Compare-FleetToCluster -Equivalents 600000 -Date '2024-12-31'
+                $r.Date | Should -Be ([datetime]::new(2024, 12, 31))
+                $r.ShareOfShipped.ShippedH100eMedian | Should -Be 6531926
+                $r.Rank | Should -Be 1
+                $a = [pscustomobject]@{ Model = 'A100'; Count = 350000 } | Compare-FleetToCluster -Date '2024-12-31' -WarningAction SilentlyContinue
+                $a.Basis | Should -Match '350,000 x A100-SXM4-80GB'
+                $a.Label | Should -Be '110,364 H100e'
+            } finally { [cultureinfo]::CurrentCulture = $saved }
+        }
+    }
+
     Context 'view' {
         It 'fits 120 columns' {
             $text = Compare-FleetToCluster 600000 -Date 2024-12-31 -Label 'Seed claim' | Format-Table | Out-String -Width 120
