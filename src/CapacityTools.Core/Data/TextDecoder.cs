@@ -63,8 +63,9 @@ public static class TextDecoder
         var controls = 0;
         foreach (var b in head)
             if (b == 0 || (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x1A or 0x1B))) controls++;
-        // A NUL in 8-bit text, or more control bytes than any real export has: binary, not an inventory.
-        if (head.IndexOf((byte)0) >= 0 || controls > head.Length / 100)
+        // A NUL in 8-bit text, or more control bytes than any real export has: binary, not an inventory. A few stray
+        // controls (an escape sequence pasted into a cell) are text, read and escaped wherever they are shown.
+        if (head.IndexOf((byte)0) >= 0 || (controls > 8 && controls > head.Length / 100))
         {
             problem = NotText(source);
             return null;
