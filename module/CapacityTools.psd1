@@ -23,6 +23,9 @@
         'Import-GpuInventory'
         'ConvertFrom-GpuInventory'
         'Measure-GpuFleet'
+        'Compare-FleetToCluster'
+        'Get-GpuPrice'
+        'Import-GpuPrice'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
