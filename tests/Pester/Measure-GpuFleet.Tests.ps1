@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'Measure-GpuFleet' {
     It 'declares its output type' {
-        (Get-Command Measure-GpuFleet).OutputType.Type | Should -Contain ([CapacityTools.Core.Reporting.FleetSummary])
+        (Get-Command Measure-GpuFleet).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Reporting.FleetSummary')
     }
 
     It 'totals 350,000 A100s with every assumption on the output' {
