@@ -116,4 +116,16 @@ public static class ErrorIds
     public const string PriceNotFound = nameof(PriceNotFound);
     /// <summary>A figure of H100 equivalents on the pipeline is not a positive number.</summary>
     public const string InvalidEquivalents = nameof(InvalidEquivalents);
+
+    // --- Claims and reports ---
+    /// <summary>A claim row cannot be judged (unknown Kind, a Value that is not a number, an Includes that names no GPU count).</summary>
+    public const string InvalidClaim = nameof(InvalidClaim);
+    /// <summary>Test-CapacityClaim got a fleet summary but no requirement (-MinimumEquivalents, -MaximumFacilityPowerMW, ...).</summary>
+    public const string NoRequirement = nameof(NoRequirement);
+    /// <summary>The report's format cannot be told from the file extension (.html, .xlsx, .md) and -Format was not given.</summary>
+    public const string UnknownReportFormat = nameof(UnknownReportFormat);
+    /// <summary>The report file exists and -NoClobber was given, or it is read-only without -Force.</summary>
+    public const string ReportFileExists = nameof(ReportFileExists);
+    /// <summary>The report file could not be written (no permission, no such folder, a full disk).</summary>
+    public const string ReportNotWritten = nameof(ReportNotWritten);
 }
