@@ -25,6 +25,8 @@
         'Compare-FleetToCluster'
         'Get-GpuPrice'
         'Import-GpuPrice'
+        'Test-CapacityClaim'
+        'Export-CapacityReport'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -55,7 +55,7 @@ public static class ClaimRows
             return MoneyClaims.Check(edition, new MoneyClaim
             {
                 Id = row.Id,
-                Text = row.Describe($"{(amount.IsRange ? $"{Money.Format(amount.LowUsd)}-{Money.Format(amount.HighUsd!.Value)}" : Money.Format(amount.LowUsd))} in {row.Year}{(rivals.Count > 0 ? " rivals the GDP of " + string.Join(", ", rivals) : "")}"),
+                Text = row.Describe($"{MoneyClaims.Figure(amount)} in {row.Year}{(rivals.Count > 0 ? " rivals the GDP of " + string.Join(", ", rivals) : "")}"),
                 Amount = amount,
                 Year = year,
                 Rivals = rivals,

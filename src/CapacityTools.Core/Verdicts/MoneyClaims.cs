@@ -42,7 +42,7 @@ public static class MoneyClaims
             ? $" The {year} GDP figures are projections ({edition.Name}), so this compares a projection with projections."
             : "";
         var text = string.IsNullOrWhiteSpace(claim.Text)
-            ? $"{amount.Text} in {year}{(claim.Rivals.Count > 0 ? " rivals the GDP of " + string.Join(", ", claim.Rivals) : "")}"
+            ? $"{Figure(amount)} in {year}{(claim.Rivals.Count > 0 ? " rivals the GDP of " + string.Join(", ", claim.Rivals) : "")}"
             : claim.Text;
 
         if (claim.Rivals.Count == 0)
@@ -119,11 +119,14 @@ public static class MoneyClaims
             Tolerance = claim.Tolerance,
             Unit = "USD",
             Basis = basis,
-            Explanation = $"{amount.Text} is {listing} in {year}: {reason}.{projected}",
+            Explanation = $"{Figure(amount)} is {listing} in {year}: {reason}.{projected}",
             Details = rivals,
             Attribution = claim.Attribution,
         };
     }
+
+    internal static string Figure(MoneyAmount amount) =>
+        amount.IsRange ? $"{Money.Format(amount.LowUsd)}-{Money.Format(amount.HighUsd!.Value)}" : Money.Format(amount.LowUsd);
 
     private static string Placement(MarketComparison c)
     {
