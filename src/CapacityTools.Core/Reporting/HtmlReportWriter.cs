@@ -16,7 +16,7 @@ public static class HtmlReportWriter
         .meta,.note,footer{color:#57606a;font-size:.9rem}
         table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.85rem}
         th,td{border:1px solid #d0d7de;padding:.25rem .45rem;vertical-align:top;text-align:left}
-        th{background:#f3f5f7}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+        th{background:#f3f5f7}td{min-width:5rem;max-width:32rem}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
         tr:nth-child(even) td{background:#fafbfc}
         figure{margin:1rem 0;break-inside:avoid}figcaption{font-weight:600;margin-bottom:.3rem}
         svg.chart{max-width:100%;height:auto;font:12px system-ui,sans-serif}svg .bar{fill:#6e8fb5}svg .hi{fill:#d9822b}

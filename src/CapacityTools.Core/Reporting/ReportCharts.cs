@@ -11,7 +11,7 @@ internal static class ReportCharts
     public static IReadOnlyList<ReportChart> Build(InventoryDigest inventory, List<FleetSummary> fleets, List<ClaimCheck> claims, List<MarketComparison> markets)
     {
         var charts = new List<ReportChart>();
-        foreach (var claim in claims.Where(c => c.Measured is not null || c.Details.Any(d => d.Measured is not null)).Take(MaxPerKind)) charts.Add(Claim(claim));
+        foreach (var claim in claims.Where(c => c.Measured is not null || (c.Kind == ClaimKind.MarketSize && c.Details.Count > 0)).Take(MaxPerKind)) charts.Add(Claim(claim));
 
         var fleet = inventory.Rows > 0 ? inventory.Fleet() : fleets.FirstOrDefault();
         if (fleet is not null && fleet.ByModel.Length > 0)

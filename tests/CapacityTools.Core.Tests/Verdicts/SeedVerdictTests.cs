@@ -23,8 +23,12 @@ public class SeedVerdictTests
     {
         var check = Judge("meta-a100-count");
         Assert.Equal(ClaimKind.GpuCount, check.Kind);
-        Assert.Equal(350_000 * 312 / 989.4, check.Measured!.Value, 6);
-        Assert.InRange(check.Measured.Value, 110_300, 110_450);
+        // The count is not measured by any data; its equivalents are the detail behind the verdict.
+        Assert.Null(check.Measured);
+        Assert.Equal(350_000, check.Claimed);
+        Assert.Equal("A100-SXM4-80GB GPUs", check.Unit);
+        Assert.Equal(350_000 * 312 / 989.4, Assert.Single(check.Details).Measured!.Value, 6);
+        Assert.InRange(check.Details[0].Measured!.Value, 110_300, 110_450);
         Assert.Equal(ClaimVerdict.Unverifiable, check.Verdict);
         Assert.False(check.Holds);
         Assert.Contains("110,370", check.Explanation);
