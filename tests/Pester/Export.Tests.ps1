@@ -8,6 +8,7 @@ Describe 'Export-Csv and ConvertTo-Json of the module''s objects' {
         @{ Name = 'GpuEquivalent'; Script = { Get-GpuEquivalent -Model A100-SXM4-80GB -Count 4 } }
         @{ Name = 'CountryGdp'; Script = { Get-CountryGdp -Country POL -Year 2024 } }
         @{ Name = 'GpuPrice'; Script = { Get-GpuPrice -Model H100 -Provider AWS -WarningAction SilentlyContinue | Select-Object -First 3 } }
+        @{ Name = 'GpuSpec'; Script = { Get-GpuSpec -Vendor NVIDIA } }
     ) {
         $objects = @(& $Script)
         $objects.Count | Should -BeGreaterThan 0
