@@ -20,23 +20,15 @@ public sealed class GpuNameResolver
         @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    // Words that tools put before the model and that no catalog name needs.
-    private static readonly HashSet<string> s_vendorWords = new(StringComparer.Ordinal)
-    {
-        "nvidia", "tesla", "amd", "instinct", "intel", "habana", "google", "cloud", "aws", "amazon", "geforce",
-    };
-
     private readonly GpuCatalog _catalog;
-    private readonly (string Key, string Display)[] _names;
+    private readonly NameParser _parser;
+    private readonly PartsMatcher _matcher;
 
     internal GpuNameResolver(GpuCatalog catalog)
     {
         _catalog = catalog;
-        _names = catalog.Specs.SelectMany(s => s.Aliases.Prepend(s.Id))
-            .Concat(catalog.Families.Select(f => f.Family))
-            .Select(n => (NameKey.Of(n), n))
-            .Where(n => n.Item1.Length > 0)
-            .ToArray();
+        _parser = new NameParser(catalog.Specs.Select(s => s.FormFactor));
+        _matcher = new PartsMatcher(catalog, _parser);
     }
 
     /// <summary>Resolves a name; on failure returns null and sets <paramref name="problem"/>.</summary>
@@ -57,39 +49,61 @@ public sealed class GpuNameResolver
         var mig = s_mig.Match(text);
         if (mig.Success) return ResolveMig(text, mig, out problem);
 
-        var resolution = Lookup(text);
-        if (resolution is not null) return resolution;
-
-        problem = Unknown(text);
-        return null;
+        return Lookup(text, out problem);
     }
 
     /// <summary>Up to three catalog names closest to the input, for an error message or a completion list.</summary>
     public IReadOnlyList<string> Suggest(string input, int count = 3)
     {
-        var key = NameKey.Of(input);
+        var key = _parser.Parse(NameParser.Product(input)).Model;
+        if (key.Length == 0) key = NameKey.Of(input);
         if (key.Length == 0) return [];
         var limit = Math.Max(2, key.Length / 2);
-        return _names
-            .Select(n => (n.Display, Score: Score(key, n.Key)))
-            .Where(n => n.Score <= limit)
-            .OrderBy(n => n.Score).ThenBy(n => n.Display.Length)
-            .Select(n => CanonicalDisplay(n.Display))
+        return _matcher.Models
+            .Where(m => Math.Abs(m.Key.Length - key.Length) <= limit || m.Key.Contains(key) || key.Contains(m.Key))
+            .Select(m => (m.Value, Score: Score(key, m.Key)))
+            .Where(m => m.Score <= limit)
+            .OrderBy(m => m.Score)
+            .SelectMany(m => RepresentativeFirst(m.Value))
+            .Select(s => s.Id)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(count)
             .ToList();
     }
 
-    private GpuResolution? Lookup(string text)
-    {
-        var direct = LookupKey(text, text);
-        if (direct is not null) return direct;
+    private GpuResolution? Lookup(string text, out Problem? problem) => Lookup(text, text, out problem);
 
-        // "NVIDIA Tesla V100-SXM2-32GB", "AMD Instinct MI300X": drop the vendor words in front.
-        var words = NameKey.Words(text);
-        var skip = 0;
-        while (skip < words.Length - 1 && s_vendorWords.Contains(words[skip])) skip++;
-        return skip > 0 ? LookupKey(text, string.Concat(words.Skip(skip))) : null;
+    // input: what the user gave (kept as Input); text: the name in it to resolve.
+    private GpuResolution? Lookup(string input, string text, out Problem? problem)
+    {
+        problem = null;
+        if (LookupKey(input, text) is { } direct) return direct;
+        if (PciIdDatabase.TryParseId(text, allowBare: false, out var vendor, out var device)) return ResolvePci(input, text, vendor, device, out problem);
+
+        var (count, rest) = NameParser.SplitCount(text);
+        var product = NameParser.Product(rest);
+        var resolution = (count != 1 ? LookupKey(input, rest) : null)
+            ?? (product != rest ? LookupKey(input, product) : null)
+            ?? ResolveParts(input, product, out problem);
+        if (resolution is null)
+        {
+            // "2331", "740f": a bare PCI device id, once no model has that name. A bare decimal number may be a model
+            // number the catalog lacks ("2080"), so it counts as an id only where the database names a product for it.
+            if (PciIdDatabase.TryParseId(text, allowBare: true, out vendor, out device))
+            {
+                var byId = ResolvePci(input, text, vendor, device, out var pciProblem, requireProduct: text.All(char.IsDigit));
+                if (byId is not null) problem = null;
+                else if (pciProblem is not null && problem?.Suggestions.Count is null or 0) problem = pciProblem;
+                return byId;
+            }
+            return null;
+        }
+        if (count != 1)
+        {
+            resolution.GpusPerUnit *= count;
+            resolution.Note = Join($"{count} x {resolution.Id} as written", resolution.Note);
+        }
+        return resolution;
     }
 
     private GpuResolution? LookupKey(string input, string name)
@@ -125,6 +139,126 @@ public sealed class GpuNameResolver
         }
         return null;
     }
+
+    // A name the catalog does not list as written: read its parts and match them against the catalog's columns.
+    private GpuResolution? ResolveParts(string input, string product, out Problem? problem)
+    {
+        problem = null;
+        var alternatives = _parser.ParseAlternatives(product);
+        var parts = string.Join(" | ", alternatives.Select(a => a.Describe()));
+        var matches = alternatives.Select(_matcher.Match).ToList();
+        var fitting = matches.SelectMany(m => m.Fitting).Distinct().ToList();
+        if (fitting.Count == 1)
+        {
+            var spec = fitting[0];
+            return new GpuResolution
+            {
+                Input = input, Id = spec.Id, Spec = spec, MatchKind = MatchKind.Parts, Parts = parts,
+                Note = $"read as {spec.Id} from its parts",
+            };
+        }
+        if (fitting.Count > 1) return Representative(input, parts, fitting, out problem);
+
+        var named = matches.SelectMany(m => m.Named).Distinct().ToList();
+        problem = named.Count == 0 ? Unknown(product, input == product ? null : input)
+            : NoSuchVariant(input, alternatives[0], named);
+        return null;
+    }
+
+    // Several entries fit: the family's representative with a note naming them, never one of them in silence.
+    private GpuResolution? Representative(string input, string parts, List<GpuSpec> fitting, out Problem? problem)
+    {
+        problem = null;
+        var family = fitting.Select(s => s.Family).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1
+            ? _catalog.Families.FirstOrDefault(f => string.Equals(f.Family, fitting[0].Family, StringComparison.OrdinalIgnoreCase))
+            : null;
+        var listed = string.Join(", ", fitting.Select(s => s.Id));
+        if (family is null || _catalog.GetById(family.DefaultId) is not { } standard)
+        {
+            problem = new Problem("AmbiguousGpuModel", ProblemKind.InvalidData,
+                $"The GPU model '{input}' fits {fitting.Count} catalog entries of different families ({listed}), so it is not counted as any of them.", input,
+                recommendedAction: "Write the full model name (e.g. one of the suggestions), or map it with Import-GpuCatalog.")
+            { Suggestions = fitting.Take(3).Select(s => s.Id).ToList() };
+            return null;
+        }
+        var chosen = fitting.Contains(standard) ? standard
+            : fitting.OrderBy(s => string.Equals(s.FormFactor, standard.FormFactor, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(s => Math.Abs((s.MemoryGB ?? 0) - (standard.MemoryGB ?? 0))).First();
+        var differ = new List<string>();
+        if (fitting.Select(s => s.FormFactor).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1) differ.Add("form factor");
+        if (fitting.Select(s => s.MemoryGB).Distinct().Count() > 1) differ.Add("memory size");
+        var how = differ.Count > 0 ? string.Join(" and ", differ) : "full model name";
+        return new GpuResolution
+        {
+            Input = input, Id = chosen.Id, Spec = chosen, Family = family.Family, MatchKind = MatchKind.FamilyDefault, Parts = parts,
+            Note = $"'{input}' fits {listed}; {chosen.Id} stands for them (family {family.Family}: {family.Note}). Give the {how} to be exact.",
+        };
+    }
+
+    private Problem NoSuchVariant(string input, NameParts parts, List<GpuSpec> named)
+    {
+        var asked = new List<string>();
+        if (parts.FormWords.Count > 0) asked.Add(string.Join(" ", parts.FormWords).ToUpperInvariant());
+        if (parts.MemoryGB is { } gb) asked.Add(gb.ToString("0.##", CultureInfo.InvariantCulture) + " GB");
+        var nearest = named.OrderBy(s => parts.MemoryGB is { } m && _matcher.HasMemory(s, m) ? 0 : 1)
+            .ThenBy(s => parts.FormWords.Any(f => NameParser.FormMatches(f, s.FormFactor)) ? 0 : 1)
+            .ThenBy(s => Math.Abs((s.MemoryGB ?? 0) - (parts.MemoryGB ?? 0)))
+            .Select(s => s.Id).Take(3).ToList();
+        return new Problem("UnknownGpuModel", ProblemKind.NotFound,
+            $"The GPU model '{input}' names {string.Join(" ", parts.ModelWords).ToUpperInvariant()}, but the catalog has none with {string.Join(", ", asked)} " +
+            $"(it has {string.Join(", ", named.Select(s => s.Id))}). Did you mean {string.Join(", ", nearest.Select(s => $"'{s}'"))}?", input,
+            recommendedAction: "Check the memory size and form factor, or add the model with Import-GpuCatalog.")
+        { Suggestions = nearest };
+    }
+
+    // A PCI device id: the PCI ID Repository's name for it, resolved like any other name.
+    private GpuResolution? ResolvePci(string input, string text, int vendor, int device, out Problem? problem, bool requireProduct = false)
+    {
+        problem = null;
+        var pci = PciIdDatabase.Embedded;
+        if (vendor < 0) vendor = pci.VendorNamedIn(text);
+        var vendors = vendor >= 0 ? [vendor] : pci.VendorsOf(device);
+        var hex = device.ToString("x4", CultureInfo.InvariantCulture);
+        var found = new List<GpuResolution>();
+        var unmatched = new List<string>();
+        foreach (var v in vendors)
+        {
+            var id = $"{v.ToString("x4", CultureInfo.InvariantCulture)}:{hex}";
+            if (pci.DeviceName(v, device) is not { } name) continue;
+            var product = NameParser.Product(name);
+            if (requireProduct && product == name) { unmatched.Add($"{id} '{name}' (a chip, not a product; write 0x{hex} to mean the id)"); continue; }
+            var resolution = LookupKey(input, product) ?? ResolveParts(input, product, out _);
+            if (resolution is null) { unmatched.Add($"{id} '{name}'"); continue; }
+            resolution.MatchKind = resolution.MatchKind == MatchKind.FamilyDefault ? MatchKind.FamilyDefault : MatchKind.PciId;
+            resolution.Parts = $"pci={id} name='{name}'";
+            resolution.Note = Join($"PCI device {id} is '{name}' ({pci.VendorName(v)})", resolution.MatchKind == MatchKind.FamilyDefault ? resolution.Note : "");
+            found.Add(resolution);
+        }
+        if (found.Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1) return found[0];
+        if (found.Count > 1)
+        {
+            problem = new Problem("AmbiguousGpuModel", ProblemKind.InvalidData,
+                $"The PCI device id '{text}' belongs to several vendors' devices ({string.Join(", ", found.Select(r => r.Id))}); give the vendor too (e.g. 10de:{hex}).", input,
+                recommendedAction: "Write the id as vendor:device, as lspci -n prints it.")
+            { Suggestions = found.Select(r => r.Id).Distinct().Take(3).ToList() };
+            return null;
+        }
+        var what = unmatched.Count > 0
+            ? $"PCI device {string.Join(", ", unmatched)} is not in the catalog."
+            : $"PCI device id {hex} is not in the PCI ID Repository's accelerator list (version {pci.Version}) that the module ships.";
+        problem = new Problem("UnknownGpuModel", ProblemKind.NotFound, $"The GPU model '{input}': {what}", input,
+            recommendedAction: "Add the model with Import-GpuCatalog, or give its name instead of its PCI id.");
+        return null;
+    }
+
+    private IEnumerable<GpuSpec> RepresentativeFirst(IReadOnlyList<GpuSpec> specs)
+    {
+        if (specs.Count < 2) return specs;
+        var family = _catalog.Families.FirstOrDefault(f => string.Equals(f.Family, specs[0].Family, StringComparison.OrdinalIgnoreCase));
+        return family is null ? specs : specs.OrderBy(s => string.Equals(s.Id, family.DefaultId, StringComparison.OrdinalIgnoreCase) ? 0 : 1);
+    }
+
+    private static string Join(string first, string second) => second.Length == 0 ? first : $"{first}; {second}";
 
     /// <summary>
     /// Reads a Slurm GPU gres or TRES entry ("gpu:a100:8(S:0-1)", "gpu:8", "gres/gpu:h100=4") as the
@@ -168,12 +302,8 @@ public sealed class GpuNameResolver
                 recommendedAction: "Give the type in gres.conf (Name=gpu Type=a100) so sinfo prints gpu:a100:N, or supply the model with -Model.");
             return null;
         }
-        var resolution = Lookup(type);
-        if (resolution is null)
-        {
-            problem = Unknown(type, text);
-            return null;
-        }
+        var resolution = Lookup(text, type, out problem);
+        if (resolution is null) return null;
         resolution.Input = text;
         resolution.GpusPerUnit *= count;
         resolution.Note = $"Slurm gres: {count} x {resolution.Id}" + (resolution.Note.Length > 0 ? $"; {resolution.Note}" : "");
@@ -192,12 +322,8 @@ public sealed class GpuNameResolver
                 recommendedAction: "Read the parent GPU line of nvidia-smi -L, or give the GPU model with -Model.");
             return null;
         }
-        var parent = Lookup(parentName);
-        if (parent is null)
-        {
-            problem = Unknown(parentName, text);
-            return null;
-        }
+        var parent = Lookup(text, parentName, out problem);
+        if (parent is null) return null;
         var slices = MigComputeSlices(parent.Spec);
         var g = int.Parse(mig.Groups["g"].Value, CultureInfo.InvariantCulture);
         parent.Input = text;
@@ -221,9 +347,6 @@ public sealed class GpuNameResolver
             recommendedAction: "Run Get-GpuSpec to list the catalog, or add the model with Import-GpuCatalog.")
         { Suggestions = suggestions };
     }
-
-    private string CanonicalDisplay(string name) =>
-        _catalog.FindSpec(name)?.Id ?? _catalog.FindFamily(name)?.Family ?? name;
 
     // Edit distance, with a bonus when one name contains the other ("A100" in "A100 80GB").
     private static int Score(string key, string candidate)
