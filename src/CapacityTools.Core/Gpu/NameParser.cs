@@ -104,8 +104,10 @@ public sealed class NameParser
 
             if (TryMemory(word, i + 1 < words.Count ? words[i + 1] : null, out var gb, out var used))
             {
-                memory ??= gb;
                 i += used - 1;
+                // A second, different size ("V100 16GB 32GB") is not a size of this chip: it keeps the name from matching.
+                if (memory is { } first && first != gb) model.Add(word);
+                memory ??= gb;
                 continue;
             }
             if (Form(word) is { } form) { forms.Add(form); continue; }
