@@ -43,11 +43,12 @@ public sealed class GpuNameResolver
             return null;
         }
 
-        var gres = s_gres.Match(text);
-        if (gres.Success) return ResolveGres(text, gres, out problem);
+        // The regular expressions run only where their literal words are, which keeps unseen names fast.
+        if (text.StartsWith("g", StringComparison.OrdinalIgnoreCase) && s_gres.Match(text) is { Success: true } gres)
+            return ResolveGres(text, gres, out problem);
 
-        var mig = s_mig.Match(text);
-        if (mig.Success) return ResolveMig(text, mig, out problem);
+        if (text.IndexOf("mig", StringComparison.OrdinalIgnoreCase) >= 0 && s_mig.Match(text) is { Success: true } mig)
+            return ResolveMig(text, mig, out problem);
 
         return Lookup(text, out problem);
     }
@@ -60,8 +61,7 @@ public sealed class GpuNameResolver
         if (key.Length == 0) return [];
         var limit = Math.Max(2, key.Length / 2);
         return _matcher.Models
-            .Where(m => Math.Abs(m.Key.Length - key.Length) <= limit || m.Key.Contains(key) || key.Contains(m.Key))
-            .Select(m => (m.Value, Score: Score(key, m.Key)))
+            .Select(m => (m.Value, Score: Score(key, m.Key, limit)))
             .Where(m => m.Score <= limit)
             .OrderBy(m => m.Score)
             .SelectMany(m => RepresentativeFirst(m.Value))
@@ -78,32 +78,32 @@ public sealed class GpuNameResolver
     {
         problem = null;
         if (LookupKey(input, text) is { } direct) return direct;
-        if (PciIdDatabase.TryParseId(text, allowBare: false, out var vendor, out var device)) return ResolvePci(input, text, vendor, device, out problem);
-
-        var (count, rest) = NameParser.SplitCount(text);
-        var product = NameParser.Product(rest);
-        var resolution = (count != 1 ? LookupKey(input, rest) : null)
-            ?? (product != rest ? LookupKey(input, product) : null)
-            ?? ResolveParts(input, product, out problem);
-        if (resolution is null)
-        {
-            // "2331", "740f": a bare PCI device id, once no model has that name. A bare decimal number may be a model
-            // number the catalog lacks ("2080"), so it counts as an id only where the database names a product for it.
-            if (PciIdDatabase.TryParseId(text, allowBare: true, out vendor, out device))
-            {
-                var byId = ResolvePci(input, text, vendor, device, out var pciProblem, requireProduct: text.All(char.IsDigit));
-                if (byId is not null) problem = null;
-                else if (pciProblem is not null && problem?.Suggestions.Count is null or 0) problem = pciProblem;
-                return byId;
-            }
-            return null;
-        }
-        if (count != 1)
+        var (count, name) = NameParser.SplitCount(text);
+        var resolution = ResolveName(input, name, count != 1, out problem);
+        if (resolution is not null && count != 1)
         {
             resolution.GpusPerUnit *= count;
             resolution.Note = Join($"{count} x {resolution.Id} as written", resolution.Note);
         }
         return resolution;
+    }
+
+    private GpuResolution? ResolveName(string input, string name, bool counted, out Problem? problem)
+    {
+        problem = null;
+        if (counted && LookupKey(input, name) is { } listed) return listed;
+        if (PciIdDatabase.TryParseId(name, allowBare: false, out var vendor, out var device)) return ResolvePci(input, name, vendor, device, out problem);
+        var product = NameParser.Product(name);
+        if (product != name && LookupKey(input, product) is { } named) return named;
+        // "2331", "740f": a bare PCI device id, once no model has that name. A bare decimal number may be a model
+        // number the catalog lacks ("2080"), so it counts as an id only where the database names a product for it.
+        var bareId = PciIdDatabase.TryParseId(name, allowBare: true, out vendor, out device);
+        if (ResolveParts(input, product, out problem, explain: !bareId) is { } parts) return parts;
+        if (!bareId) return null;
+        var byId = ResolvePci(input, name, vendor, device, out var pciProblem, requireProduct: name.All(char.IsDigit));
+        if (byId is null) ResolveParts(input, product, out problem);
+        if (byId is null && problem?.Suggestions.Count is null or 0) problem = pciProblem;
+        return byId;
     }
 
     private GpuResolution? LookupKey(string input, string name)
@@ -141,7 +141,7 @@ public sealed class GpuNameResolver
     }
 
     // A name the catalog does not list as written: read its parts and match them against the catalog's columns.
-    private GpuResolution? ResolveParts(string input, string product, out Problem? problem)
+    private GpuResolution? ResolveParts(string input, string product, out Problem? problem, bool explain = true)
     {
         problem = null;
         var alternatives = _parser.ParseAlternatives(product);
@@ -159,6 +159,7 @@ public sealed class GpuNameResolver
         }
         if (fitting.Count > 1) return Representative(input, parts, fitting, out problem);
 
+        if (!explain) return null;
         var named = matches.SelectMany(m => m.Named).Distinct().ToList();
         problem = named.Count == 0 ? Unknown(product, input == product ? null : input)
             : NoSuchVariant(input, alternatives[0], named);
@@ -227,7 +228,7 @@ public sealed class GpuNameResolver
             if (pci.DeviceName(v, device) is not { } name) continue;
             var product = NameParser.Product(name);
             if (requireProduct && product == name) { unmatched.Add($"{id} '{name}' (a chip, not a product; write 0x{hex} to mean the id)"); continue; }
-            var resolution = LookupKey(input, product) ?? ResolveParts(input, product, out _);
+            var resolution = LookupKey(input, product) ?? ResolveParts(input, product, out _, explain: false);
             if (resolution is null) { unmatched.Add($"{id} '{name}'"); continue; }
             resolution.MatchKind = resolution.MatchKind == MatchKind.FamilyDefault ? MatchKind.FamilyDefault : MatchKind.PciId;
             resolution.Parts = $"pci={id} name='{name}'";
@@ -349,11 +350,10 @@ public sealed class GpuNameResolver
     }
 
     // Edit distance, with a bonus when one name contains the other ("A100" in "A100 80GB").
-    private static int Score(string key, string candidate)
+    private static int Score(string key, string candidate, int limit)
     {
-        var distance = NameKey.Distance(key, candidate);
-        if (candidate.Length >= 3 && (key.Contains(candidate) || candidate.Contains(key))) distance = Math.Min(distance, 1);
-        return distance;
+        if (candidate.Length >= 3 && (key.Contains(candidate) || candidate.Contains(key))) return 1;
+        return NameKey.Distance(key, candidate, limit);
     }
 
     private static string FormatCount(int gpus, double fraction) =>

@@ -42,8 +42,12 @@ public static class NameKey
     }
 
     /// <summary>Levenshtein distance, for suggestions.</summary>
-    public static int Distance(string a, string b)
+    public static int Distance(string a, string b) => Distance(a, b, int.MaxValue - 1);
+
+    /// <summary>Levenshtein distance, or <paramref name="max"/> + 1 as soon as it must exceed <paramref name="max"/>.</summary>
+    public static int Distance(string a, string b, int max)
     {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
         if (a.Length == 0) return b.Length;
         if (b.Length == 0) return a.Length;
         var previous = new int[b.Length + 1];
@@ -57,6 +61,7 @@ public static class NameKey
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
+            if (current.Min() > max) return max + 1;
             (previous, current) = (current, previous);
         }
         return previous[b.Length];

@@ -57,7 +57,9 @@ public sealed class NameParser
     /// </summary>
     public static string Product(string text)
     {
-        text = s_lspciPrefix.Replace(text.Trim(), "");
+        text = text.Trim();
+        if (text.IndexOf(':') > 0) text = s_lspciPrefix.Replace(text, "");
+        if (text.IndexOf(']') < 0) return text;
         var end = text.Length;
         while (end > 0)
         {
@@ -75,6 +77,7 @@ public sealed class NameParser
     /// <summary>A count written with the name, and the name without it; (1, text) when there is none.</summary>
     public static (int Count, string Name) SplitCount(string text)
     {
+        if (text.Length == 0 || !char.IsDigit(text[0]) && !char.IsDigit(text[text.Length - 1])) return (1, text);
         var prefix = s_countPrefix.Match(text);
         if (prefix.Success && TryCount(prefix.Groups["n"].Value, out var n)) return (n, text.Substring(prefix.Length).Trim());
         var suffix = s_countSuffix.Match(text);

@@ -71,7 +71,7 @@ public sealed class PciIdDatabase
         vendor = -1;
         device = -1;
         text = text.Trim();
-        var match = s_labelled.Match(text);
+        var match = text.Length >= 4 && Uri.IsHexDigit(text[text.Length - 1]) ? s_labelled.Match(text) : Match.Empty;
         if (match.Success)
         {
             device = Hex(match.Groups["device"].Value, 0);
