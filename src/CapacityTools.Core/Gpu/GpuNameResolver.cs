@@ -78,6 +78,7 @@ public sealed class GpuNameResolver
     {
         problem = null;
         if (LookupKey(input, text) is { } direct) return direct;
+        if (PciIdDatabase.TryParseId(text, allowBare: false, out var vendor, out var device)) return ResolvePci(input, text, vendor, device, out problem);
         var (count, name) = NameParser.SplitCount(text);
         var resolution = ResolveName(input, name, count != 1, out problem);
         if (resolution is not null && count != 1)
