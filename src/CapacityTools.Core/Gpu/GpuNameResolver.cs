@@ -20,6 +20,9 @@ public sealed class GpuNameResolver
         @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>The longest name the resolver reads; longer text is refused unread.</summary>
+    public const int MaxNameLength = 4096;
+
     private readonly GpuCatalog _catalog;
     private readonly NameParser _parser;
     private readonly PartsMatcher _matcher;
@@ -38,8 +41,17 @@ public sealed class GpuNameResolver
         var text = input?.Trim() ?? "";
         if (text.Length == 0)
         {
-            problem = new Problem("MissingGpuModel", ProblemKind.InvalidData, "The GPU model is empty.", input,
+            problem = new Problem(ErrorIds.MissingGpuModel, ProblemKind.InvalidData, "The GPU model is empty.", input,
                 recommendedAction: "Give the model as a catalog id (see Get-GpuSpec), an alias, or the name a tool prints.");
+            return null;
+        }
+
+        if (text.Length > MaxNameLength)
+        {
+            // Refused before any matching, so a hostile multi-megabyte cell costs nothing and is never echoed whole.
+            problem = new Problem(ErrorIds.ValueTooLong, ProblemKind.InvalidData,
+                $"The GPU name '{SafeText.Quote(text)}' is longer than any real one ({MaxNameLength.ToString("N0", CultureInfo.InvariantCulture)} characters at most).", null,
+                recommendedAction: "Check that the column holds GPU model names (see -ModelColumn).");
             return null;
         }
 
@@ -177,8 +189,8 @@ public sealed class GpuNameResolver
         var listed = string.Join(", ", fitting.Select(s => s.Id));
         if (family is null || _catalog.GetById(family.DefaultId) is not { } standard)
         {
-            problem = new Problem("AmbiguousGpuModel", ProblemKind.InvalidData,
-                $"The GPU model '{input}' fits {fitting.Count} catalog entries of different families ({listed}), so it is not counted as any of them.", input,
+            problem = new Problem(ErrorIds.AmbiguousGpuModel, ProblemKind.InvalidData,
+                $"The GPU model '{SafeText.Quote(input)}' fits {fitting.Count} catalog entries of different families ({listed}), so it is not counted as any of them.", input,
                 recommendedAction: "Write the full model name (e.g. one of the suggestions), or map it with Import-GpuCatalog.")
             { Suggestions = fitting.Take(3).Select(s => s.Id).ToList() };
             return null;
@@ -193,7 +205,7 @@ public sealed class GpuNameResolver
         return new GpuResolution
         {
             Input = input, Id = chosen.Id, Spec = chosen, Family = family.Family, MatchKind = MatchKind.FamilyDefault, Parts = parts,
-            Note = $"'{input}' fits {listed}; {chosen.Id} stands for them (family {family.Family}: {family.Note}). Give the {how} to be exact.",
+            Note = $"'{SafeText.Quote(input)}' fits {listed}; {chosen.Id} stands for them (family {family.Family}: {family.Note}). Give the {how} to be exact.",
         };
     }
 
@@ -206,8 +218,8 @@ public sealed class GpuNameResolver
             .ThenBy(s => parts.FormWords.Any(f => NameParser.FormMatches(f, s.FormFactor)) ? 0 : 1)
             .ThenBy(s => Math.Abs((s.MemoryGB ?? 0) - (parts.MemoryGB ?? 0)))
             .Select(s => s.Id).Take(3).ToList();
-        return new Problem("UnknownGpuModel", ProblemKind.NotFound,
-            $"The GPU model '{input}' names {string.Join(" ", parts.ModelWords).ToUpperInvariant()}, but the catalog has none with {string.Join(", ", asked)} " +
+        return new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound,
+            $"The GPU model '{SafeText.Quote(input)}' names {string.Join(" ", parts.ModelWords).ToUpperInvariant()}, but the catalog has none with {string.Join(", ", asked)} " +
             $"(it has {string.Join(", ", named.Select(s => s.Id))}). Did you mean {string.Join(", ", nearest.Select(s => $"'{s}'"))}?", input,
             recommendedAction: "Check the memory size and form factor, or add the model with Import-GpuCatalog.")
         { Suggestions = nearest };
@@ -239,8 +251,8 @@ public sealed class GpuNameResolver
         if (found.Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1) return found[0];
         if (found.Count > 1)
         {
-            problem = new Problem("AmbiguousGpuModel", ProblemKind.InvalidData,
-                $"The PCI device id '{text}' belongs to several vendors' devices ({string.Join(", ", found.Select(r => r.Id))}); give the vendor too (e.g. 10de:{hex}).", input,
+            problem = new Problem(ErrorIds.AmbiguousGpuModel, ProblemKind.InvalidData,
+                $"The PCI device id '{SafeText.Quote(text)}' belongs to several vendors' devices ({string.Join(", ", found.Select(r => r.Id))}); give the vendor too (e.g. 10de:{hex}).", input,
                 recommendedAction: "Write the id as vendor:device, as lspci -n prints it.")
             { Suggestions = found.Select(r => r.Id).Distinct().Take(3).ToList() };
             return null;
@@ -248,7 +260,7 @@ public sealed class GpuNameResolver
         var what = unmatched.Count > 0
             ? $"PCI device {string.Join(", ", unmatched)} is not in the catalog."
             : $"PCI device id {hex} is not in the PCI ID Repository's accelerator list (version {pci.Version}) that the module ships.";
-        problem = new Problem("UnknownGpuModel", ProblemKind.NotFound, $"The GPU model '{input}': {what}", input,
+        problem = new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound, $"The GPU model '{SafeText.Quote(input)}': {what}", input,
             recommendedAction: "Add the model with Import-GpuCatalog, or give its name instead of its PCI id.");
         return null;
     }
@@ -266,7 +278,7 @@ public sealed class GpuNameResolver
     /// Reads a Slurm GPU gres or TRES entry ("gpu:a100:8(S:0-1)", "gpu:8", "gres/gpu:h100=4") as the
     /// resolver does: its type ("" when none) and GPU count. False when the text is not a GPU gres.
     /// </summary>
-    public static bool TryParseGres(string? text, out string type, out int count)
+    public static bool TryParseGres(string? text, out string type, out double count)
     {
         var gres = s_gres.Match(text?.Trim() ?? "");
         if (!gres.Success)
@@ -279,14 +291,15 @@ public sealed class GpuNameResolver
         return true;
     }
 
-    private static (string Type, int Count) GresParts(Match gres)
+    // Counts are read as doubles so that no digit string can overflow; the count rule then refuses what is too large.
+    private static (string Type, double Count) GresParts(Match gres)
     {
         var type = gres.Groups["type"].Success ? gres.Groups["type"].Value.Trim() : "";
-        var count = gres.Groups["count"].Success ? int.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
+        var count = gres.Groups["count"].Success ? double.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
         // "gpu:8" is a count with no type, as is "gpu:(null):0" in GresUsed.
         if (!gres.Groups["count"].Success && type.All(char.IsDigit) && type.Length > 0)
         {
-            count = int.Parse(type, CultureInfo.InvariantCulture);
+            count = double.Parse(type, CultureInfo.InvariantCulture);
             type = "";
         }
         if (type.Equals("(null)", StringComparison.OrdinalIgnoreCase)) type = "";
@@ -297,9 +310,10 @@ public sealed class GpuNameResolver
     {
         problem = null;
         var (type, count) = GresParts(gres);
+        if (!Inventory.GpuCount.Check(count, count.ToString("R", CultureInfo.InvariantCulture), out problem)) return null;
         if (type.Length == 0)
         {
-            problem = new Problem("GresTypeMissing", ProblemKind.InvalidData,
+            problem = new Problem(ErrorIds.GresTypeMissing, ProblemKind.InvalidData,
                 $"The Slurm gres '{text}' counts {count} GPU(s) but names no GPU type, so its model is unknown.", text,
                 recommendedAction: "Give the type in gres.conf (Name=gpu Type=a100) so sinfo prints gpu:a100:N, or supply the model with -Model.");
             return null;
@@ -307,7 +321,7 @@ public sealed class GpuNameResolver
         var resolution = Lookup(text, type, out problem);
         if (resolution is null) return null;
         resolution.Input = text;
-        resolution.GpusPerUnit *= count;
+        resolution.GpusPerUnit *= (int)count; // the count rule above keeps it within 10,000,000
         resolution.Note = $"Slurm gres: {count} x {resolution.Id}" + (resolution.Note.Length > 0 ? $"; {resolution.Note}" : "");
         return resolution;
     }
@@ -319,7 +333,7 @@ public sealed class GpuNameResolver
         var profile = $"{mig.Groups["g"].Value}g.{mig.Groups["mem"].Value}gb";
         if (parentName.Length == 0)
         {
-            problem = new Problem("MigParentMissing", ProblemKind.InvalidData,
+            problem = new Problem(ErrorIds.MigParentMissing, ProblemKind.InvalidData,
                 $"The MIG device '{text}' does not say which GPU it is a slice of.", text,
                 recommendedAction: "Read the parent GPU line of nvidia-smi -L, or give the GPU model with -Model.");
             return null;
@@ -344,7 +358,7 @@ public sealed class GpuNameResolver
         var suggestions = Suggest(name);
         var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?" : "";
         var what = whole is null ? $"'{name}'" : $"'{name}' (in '{whole}')";
-        return new Problem("UnknownGpuModel", ProblemKind.NotFound,
+        return new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound,
             $"The GPU model {what} is not in the catalog.{hint}", whole ?? name,
             recommendedAction: "Run Get-GpuSpec to list the catalog, or add the model with Import-GpuCatalog.")
         { Suggestions = suggestions };

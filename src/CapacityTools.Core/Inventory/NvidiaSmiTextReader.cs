@@ -149,7 +149,7 @@ internal static class NvidiaSmiTextReader
             context.Stats.Records++;
             if (gpu.Name!.EndsWith("...", StringComparison.Ordinal))
             {
-                entries.Add(context.Skip(new Problem("TruncatedGpuName", ProblemKind.InvalidData,
+                entries.Add(context.Skip(new Problem(ErrorIds.TruncatedGpuName, ProblemKind.InvalidData,
                     $"The nvidia-smi table cut the GPU name short ('{gpu.Name}'), so its model is not known exactly.", gpu.Name,
                     recommendedAction: "Save 'nvidia-smi -L' or 'nvidia-smi --query-gpu=name,memory.total --format=csv' instead; they print the whole name."), gpu.Line));
                 continue;
