@@ -56,6 +56,17 @@ public sealed class GpuNameResolver
         }
 
         // The regular expressions run only where their literal words are, which keeps unseen names fast.
+        if (SlurmGpuText.ToGres(text) is { } slurm)
+        {
+            if (slurm.IndexOf(',') >= 0)
+            {
+                problem = new Problem(ErrorIds.AmbiguousGpuModel, ProblemKind.InvalidData,
+                    $"The Slurm text '{SafeText.Quote(text)}' lists several GPU entries ({SafeText.Quote(slurm)}), so it is not one model.", text,
+                    recommendedAction: "Read the node with Import-GpuInventory (sinfo or scontrol output), which counts each GPU type.");
+                return null;
+            }
+            if (s_gres.Match(slurm) is { Success: true } entry) return ResolveGres(text, entry, out problem);
+        }
         if (text.StartsWith("g", StringComparison.OrdinalIgnoreCase) && s_gres.Match(text) is { Success: true } gres)
             return ResolveGres(text, gres, out problem);
 

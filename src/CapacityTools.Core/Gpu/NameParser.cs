@@ -85,8 +85,12 @@ public sealed class NameParser
         return (1, text);
     }
 
-    private static bool TryCount(string digits, out int n) =>
-        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n > 0;
+    // The module's one count rule; a count written with a name is also more than zero.
+    private static bool TryCount(string digits, out int n)
+    {
+        n = Inventory.GpuCount.TryParse(digits, out var count, out _) && count > 0 ? (int)count : 0;
+        return n > 0;
+    }
 
     /// <summary>Parses one name (no alternatives): the product part, without its count.</summary>
     public NameParts Parse(string text, int count = 1)
