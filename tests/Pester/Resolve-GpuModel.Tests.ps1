@@ -36,10 +36,15 @@ Describe 'Resolve-GpuModel' {
         (Resolve-GpuModel 'A100 40GB' | Out-String -Width 250) | Should -Match 'model=a100 memory=40GB'
     }
     It 'refuses near misses: <Raw>' -ForEach @(
-        @{ Raw = 'RTX 6000' }, @{ Raw = 'A100 96GB' }, @{ Raw = 'NVIDIA L2 PCle' }, @{ Raw = '0x2337' }
+        @{ Raw = 'NVIDIA GeForce RTX 5090' }, @{ Raw = 'A100 96GB' }, @{ Raw = 'NVIDIA L2 PCle' }, @{ Raw = '0x2337' }
     ) {
         $null = Resolve-GpuModel $Raw -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -Be 'UnknownGpuModel,CapacityTools.PowerShell.ResolveGpuModelCommand'
+    }
+    It 'tells an RTX 6000 (Quadro, Turing) from an RTX 6000 Ada' {
+        (Resolve-GpuModel 'RTX 6000').Id | Should -Be 'QUADRO-RTX-6000'
+        (Resolve-GpuModel 'NVIDIA RTX 6000 Ada Generation').Id | Should -Be 'RTX-6000-ADA'
+        (Resolve-GpuModel 'gpu:2080ti:4').GpusPerUnit | Should -Be 4
     }
     It 'names the PCI device whose chip the catalog lacks' {
         $null = Resolve-GpuModel '10de:2337' -ErrorVariable errs -ErrorAction SilentlyContinue

@@ -79,15 +79,18 @@ public sealed class PartsMatcher
         if (words.Count == 0) return [];
         var whole = string.Concat(words);
         if (_byModel.TryGetValue(whole, out var direct)) return direct;
-        if (whole.All(c => c is >= '0' and <= '9')) return _byNumber.TryGetValue(whole, out var numbered) ? numbered : [];
+        if (whole[0] is >= '0' and <= '9') return _byNumber.TryGetValue(whole, out var numbered) ? numbered : [];
         return Segments(words);
     }
 
-    // "2080", "8000": a bare model number stands for a name that is words then this number ("RTX 2080",
-    // "Quadro RTX 8000"), not for "RTX A6000" or "RTX 6000 Ada".
-    private static string? ModelNumber(IReadOnlyList<string> words) =>
-        words.Count >= 2 && words[words.Count - 1].All(c => c is >= '0' and <= '9')
-            && words.Take(words.Count - 1).All(w => w.All(c => c is >= 'a' and <= 'z')) ? words[words.Count - 1] : null;
+    // "2080", "8000", "1080ti": a bare model number (and the letters after it) stands for a name that is words,
+    // then this number, then those letters ("RTX 2080", "Quadro RTX 8000", "GTX 1080 Ti"), not for "RTX A6000".
+    private static string? ModelNumber(IReadOnlyList<string> words)
+    {
+        var number = words.ToList().FindIndex(w => w.All(c => c is >= '0' and <= '9'));
+        if (number < 1 || words.Where((w, i) => i != number).Any(w => !w.All(c => c is >= 'a' and <= 'z'))) return null;
+        return string.Concat(words.Skip(number));
+    }
 
     // A name made of known names and known words: "TPU v7 Ironwood", "GH200 Grace Hopper", "Radeon PRO V620".
     private IReadOnlyList<GpuSpec> Segments(IReadOnlyList<string> words)
