@@ -224,6 +224,21 @@ public class SlurmTests
     }
 
     [Fact]
+    public void HeaderlessSinfoIsDetectedAndHostsNamedGpuAreNotGres()
+    {
+        var read = InventoryRead.File("sinfo-N-noheader.txt");
+        Assert.Empty(read.Problems);
+        Assert.All(read.Items, i => Assert.Equal(InventoryFormat.SlurmSinfo, i.Format));
+        Assert.Equal(4, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(2, read.Gpus("L40S"));
+        Assert.Equal(8, read.Gpus("A100-SXM4-80GB"));
+        Assert.Equal(4, read.Gpus("RTX-2080-TI"));
+        Assert.Equal(2, read.Gpus("QUADRO-RTX-8000"));
+        Assert.Equal(20, read.Total);
+        Assert.Equal(["gpu-h001", "gpu-h001", "gpu-a001", "gpu-q001", "gpu-q002"], read.Items.Select(i => i.Host));
+    }
+
+    [Fact]
     public void SinfoFormatIgnoresGresUsed()
     {
         var read = InventoryRead.File("sinfo-format.txt");
