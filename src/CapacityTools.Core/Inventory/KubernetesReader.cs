@@ -106,7 +106,8 @@ internal static class KubernetesReader
         var amd = Get(capacity, "amd.com/gpu");
         if (amd > 0)
         {
-            var product = Label(labels, "amd.com/gpu.product-name", "beta.amd.com/gpu.product-name");
+            // The labeller's product name, else its PCI device id ("74a1"), which the resolver reads through pci.ids.
+            var product = Label(labels, "amd.com/gpu.product-name", "beta.amd.com/gpu.product-name", "amd.com/gpu.device-id", "beta.amd.com/gpu.device-id");
             var memory = ParseVram(Label(labels, "amd.com/gpu.vram", "beta.amd.com/gpu.vram"));
             if (product is null) NoType(context, tally, host, "amd.com/gpu", amd, line, "amd.com/gpu.product-name", "Deploy the AMD GPU node labeller with -product-name so nodes carry amd.com/gpu.product-name.");
             else tally.AddPhysical(host, product, amd, 0, 0, line, memory);
@@ -120,6 +121,33 @@ internal static class KubernetesReader
             if (accelerator is null) NoType(context, tally, host, "google.com/tpu", tpu, line, "cloud.google.com/gke-tpu-accelerator", "Read the node pool's TPU type from GKE (gcloud container node-pools describe).");
             else tally.AddPhysical(host, accelerator, tpu, 0, 0, line, note: topology is null ? null : $"TPU topology {topology}");
         }
+
+        ReadByInstanceType(host, labels, capacity, line, context, tally, ["aws.amazon.com/neuron", "aws.amazon.com/neurondevice"], "aws.amazon.com/neuroncore");
+        ReadByInstanceType(host, labels, capacity, line, context, tally, ["habana.ai/gaudi"], null);
+    }
+
+    // AWS Neuron (Trainium, Inferentia) and Intel Gaudi device plugins advertise devices (chips) with no label for
+    // the chip: it comes from the node's instance type. A node that advertises only NeuronCores counts the chips
+    // its instance type has (cores per chip differ by generation), and says so.
+    private static void ReadByInstanceType(string? host, Dictionary<string, string> labels, Dictionary<string, double> capacity, long line,
+        ReadContext context, InventoryTally tally, string[] deviceResources, string? coreResource)
+    {
+        var resource = deviceResources.FirstOrDefault(r => Get(capacity, r) > 0);
+        var cores = coreResource is null ? 0 : Get(capacity, coreResource);
+        if (resource is null && cores <= 0) return;
+        var devices = resource is null ? 0 : Get(capacity, resource);
+        var instance = Label(labels, "node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type");
+        var type = instance is null ? null : context.Resolutions.Resolve(instance, out _);
+        if (type is not { MatchKind: Gpu.MatchKind.InstanceType })
+        {
+            NoType(context, tally, host, resource ?? coreResource!, devices > 0 ? devices : cores, line, "node.kubernetes.io/instance-type",
+                "Keep the node's instance-type label (the chip comes from it), or read the node's neuron-ls / hl-smi output.");
+            return;
+        }
+        var note = devices > 0
+            ? $"{resource} counts chips; the chip is {type.Id}, from the instance type {instance}"
+            : $"only {coreResource} ({cores.ToString(CultureInfo.InvariantCulture)} cores) is advertised: counted as the {type.GpusPerUnit.ToString(CultureInfo.InvariantCulture)} chip(s) of {instance}";
+        tally.AddPhysical(host, instance!, devices > 0 ? devices : type.GpusPerUnit * type.Fraction, 0, 0, line, null, note, type.Id);
     }
 
     private static void ReadNvidia(string? host, Dictionary<string, string> labels, Dictionary<string, double> capacity, double? countLabel, long line,
@@ -137,7 +165,7 @@ internal static class KubernetesReader
         if (raw is null)
         {
             // No GPU Feature Discovery: a cloud's accelerator or instance-type label may still name the type.
-            raw = Label(labels, "cloud.google.com/gke-accelerator", "k8s.amazonaws.com/accelerator");
+            raw = Label(labels, "cloud.google.com/gke-accelerator", "k8s.amazonaws.com/accelerator", "karpenter.k8s.aws/instance-gpu-name");
             if (raw is null && Label(labels, "node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type") is { } instance
                 && context.Resolutions.Resolve(instance, out _) is not null)
             {

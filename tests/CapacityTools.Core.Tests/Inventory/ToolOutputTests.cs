@@ -205,6 +205,30 @@ public class KubernetesTests
     }
 }
 
+public class KubernetesCloudLabelTests
+{
+    [Fact]
+    public void ReadsKarpenterGkeAmdDeviceIdNeuronAndTpuNodes()
+    {
+        var read = InventoryRead.File("kubectl-nodes-clouds.json");
+        GpuInventoryItem Item(string host) => read.Items.Single(i => i.Host == host);
+        Assert.Equal(("A10G", 4.0), (Item("ip-10-0-1-5.ec2.internal").Model, Item("ip-10-0-1-5.ec2.internal").Count));
+        Assert.Equal(("TRAINIUM", 16.0), (Item("ip-10-0-1-6.ec2.internal").Model, Item("ip-10-0-1-6.ec2.internal").Count));
+        var inf2 = Item("ip-10-0-1-7.ec2.internal");
+        Assert.Equal(("INFERENTIA2", 1.0), (inf2.Model, inf2.Count));
+        Assert.Contains("neuroncore", inf2.Note);
+        Assert.Equal(("MI300X", 8.0), (Item("mi300-01").Model, Item("mi300-01").Count));
+        Assert.Equal(("MI210", 4.0), (Item("mi210-01").Model, Item("mi210-01").Count));
+        Assert.Equal(("H100-SXM5-80GB", 8.0), (Item("gke-a3-pool-1").Model, Item("gke-a3-pool-1").Count));
+        Assert.Equal(("L4", 2.0), (Item("gke-l4-pool-1").Model, Item("gke-l4-pool-1").Count));
+        Assert.Equal(("TPU-V5P", 4.0), (Item("gke-tpu-v5p-1").Model, Item("gke-tpu-v5p-1").Count));
+        var gaudi = Item("gaudi-01");
+        Assert.Null(gaudi.Model);
+        Assert.Equal(8, gaudi.Count);
+        Assert.Equal(ErrorIds.GpuTypeMissing, Assert.Single(read.Problems).ErrorId);
+    }
+}
+
 public class SlurmTests
 {
     [Fact]
