@@ -15,6 +15,12 @@ public sealed class GpuNameResolver
         @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>\d+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>\d+))?(?:\((?<extra>[^)]*)\))?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    // NVIDIA vGPU profile as nvidia-smi and dcgm-exporter print it in a VM: "GRID A100-10C", "NVIDIA L40S-24Q",
+    // "GRID T4-16Q" (board, frame-buffer GB, series A/B/C/Q).
+    private static readonly Regex s_vgpu = new(
+        @"^(?:GRID|NVIDIA)[\s_-]+(?<board>[A-Za-z]*\d+[A-Za-z]*)-(?<mem>\d{1,3})(?<series>[ABCQ])$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     // MIG profile at the end: "-MIG-1g.5gb" (GFD label), " MIG 3g.40gb" (nvidia-smi -L), "MIG-1g.10gb+me".
     private static readonly Regex s_mig = new(
         @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$",
@@ -73,7 +79,38 @@ public sealed class GpuNameResolver
         if (text.IndexOf("mig", StringComparison.OrdinalIgnoreCase) >= 0 && s_mig.Match(text) is { Success: true } mig)
             return ResolveMig(text, mig, out problem);
 
+        if (text[text.Length - 1] is 'A' or 'B' or 'C' or 'Q' or 'a' or 'b' or 'c' or 'q' && LookupKey(text, text) is null
+            && s_vgpu.Match(text) is { Success: true } vgpu)
+            return ResolveVgpu(text, vgpu, out problem);
+
         return Lookup(text, out problem);
+    }
+
+    // A vGPU profile: the board as written must name a catalog model; where it names a family ("A100"), the
+    // parent is its smallest-memory entry that the profile's frame buffer fits (A100-10C is a quarter of an A100 40GB).
+    private GpuResolution? ResolveVgpu(string text, Match vgpu, out Problem? problem)
+    {
+        var board = Lookup(text, vgpu.Groups["board"].Value, out problem);
+        if (board is null) return null;
+        var gb = int.Parse(vgpu.Groups["mem"].Value, CultureInfo.InvariantCulture);
+        var family = board.MatchKind == MatchKind.FamilyDefault && _catalog.Families.FirstOrDefault(f => f.Family == board.Family) is { } f
+            ? _catalog.FamilyMembers(f) : [board.Spec];
+        var parent = family.Where(s => s.MemoryGB >= gb).OrderBy(s => s.MemoryGB).FirstOrDefault();
+        if (parent?.MemoryGB is not { } total || gb <= 0)
+        {
+            problem = new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound,
+                $"The vGPU profile '{SafeText.Quote(text)}' gives {gb} GB, more than any {board.Spec.Family} in the catalog has.", text,
+                recommendedAction: "Check the profile name (nvidia-smi -q in the VM shows it), or give the board's model with -Model.");
+            return null;
+        }
+        var series = vgpu.Groups["series"].Value.ToUpperInvariant();
+        return new GpuResolution
+        {
+            Input = text, Id = parent.Id, Spec = parent, Family = board.Family, MatchKind = MatchKind.VgpuProfile,
+            Fraction = gb / total, Parts = $"board={vgpu.Groups["board"].Value} memory={gb}GB series={series}",
+            Note = $"vGPU {series}-series profile with {gb} GB of {parent.Id}'s {total.ToString(CultureInfo.InvariantCulture)} GB: {(gb / total).ToString("0.###", CultureInfo.InvariantCulture)} of the GPU"
+                + (family.Count > 1 ? $" (the smallest {board.Spec.Family} the profile fits; name the board's memory to be exact)" : ""),
+        };
     }
 
     /// <summary>Up to three catalog names closest to the input, for an error message or a completion list.</summary>

@@ -17,6 +17,8 @@ public enum MatchKind
     Parts,
     /// <summary>A PCI device id, matched through the PCI ID Repository's name for the device.</summary>
     PciId,
+    /// <summary>An NVIDIA vGPU profile ("GRID A100-10C"): a share of its board, with <see cref="GpuResolution.Fraction"/> = profile memory / board memory.</summary>
+    VgpuProfile,
 }
 
 /// <summary>What a raw accelerator name means.</summary>
