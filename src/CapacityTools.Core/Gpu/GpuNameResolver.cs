@@ -144,7 +144,7 @@ public sealed class GpuNameResolver
         if (resolution is not null && count != 1)
         {
             resolution.GpusPerUnit *= count;
-            resolution.Note = Join($"{count} x {resolution.Id} as written", resolution.Note);
+            resolution.Note = Join($"{count} x '{SafeText.Quote(name)}' as written", resolution.Note);
         }
         return resolution;
     }
@@ -156,6 +156,8 @@ public sealed class GpuNameResolver
         if (PciIdDatabase.TryParseId(name, allowBare: false, out var vendor, out var device)) return ResolvePci(input, name, vendor, device, out problem);
         var product = NameParser.Product(name);
         if (product != name && LookupKey(input, product) is { } named) return named;
+        // "NVIDIA DGX B200": a system or instance type behind vendor words.
+        if (NameParser.WithoutNoise(product) is { } bare && _catalog.FindInstanceType(bare) is not null && LookupKey(input, bare) is { } system) return system;
         // "2331", "740f": a bare PCI device id, once no model has that name. A bare decimal number may be a model
         // number the catalog lacks ("2080"), so it counts as an id only where the database names a product for it.
         var bareId = PciIdDatabase.TryParseId(name, allowBare: true, out vendor, out device);
@@ -215,16 +217,29 @@ public sealed class GpuNameResolver
             return new GpuResolution
             {
                 Input = input, Id = spec.Id, Spec = spec, MatchKind = MatchKind.Parts, Parts = parts,
-                Note = $"read as {spec.Id} from its parts",
+                Note = Join($"read as {spec.Id} from its parts", SystemNote(alternatives[0], spec)),
             };
         }
-        if (fitting.Count > 1) return Representative(input, parts, fitting, out problem);
+        if (fitting.Count > 1)
+        {
+            var representative = Representative(input, parts, fitting, out problem);
+            if (representative is not null) representative.Note = Join(representative.Note, SystemNote(alternatives[0], representative.Spec));
+            return representative;
+        }
 
         if (!explain) return null;
         var named = matches.SelectMany(m => m.Named).Distinct().ToList();
         problem = named.Count == 0 ? Unknown(product, input == product ? null : input)
             : NoSuchVariant(input, alternatives[0], named);
         return null;
+    }
+
+    // HGX/DGX boards and NVLink domains hold several GPUs; where no system row says how many, one is counted, and said.
+    private static string SystemNote(NameParts parts, GpuSpec spec)
+    {
+        var system = parts.FormWords.Where(f => f is "hgx" or "dgx").Concat(parts.SystemWords).ToList();
+        return system.Count == 0 ? "" :
+            $"'{string.Join(" ", system).ToUpperInvariant()}' names a multi-GPU board or system, but the catalog lists no such system for {spec.Id}, so this counts one GPU: write the GPUs ('8x') or a listed system name";
     }
 
     // Several entries fit: the family's representative with a note naming them, never one of them in silence.

@@ -74,6 +74,14 @@ public sealed class NameParser
         return text;
     }
 
+    /// <summary>The words of a name without the ignored ones ("NVIDIA DGX B200" is "dgx b200"), or null when none were ignored.</summary>
+    public static string? WithoutNoise(string text)
+    {
+        var words = Words(text);
+        var kept = words.Where(w => w is not ("(" or ")") && !s_noise.Contains(w)).ToList();
+        return kept.Count == words.Count || kept.Count == 0 ? null : string.Join(" ", kept);
+    }
+
     /// <summary>A count written with the name, and the name without it; (1, text) when there is none.</summary>
     public static (int Count, string Name) SplitCount(string text)
     {
