@@ -216,14 +216,18 @@ public sealed class GpuNameResolver
             var spec = fitting[0];
             return new GpuResolution
             {
-                Input = input, Id = spec.Id, Spec = spec, MatchKind = MatchKind.Parts, Parts = parts,
+                Input = input, Id = spec.Id, Spec = spec, MatchKind = MatchKind.Parts, Parts = parts, GpusPerUnit = alternatives[0].Count,
                 Note = Join($"read as {spec.Id} from its parts", SystemNote(alternatives[0], spec)),
             };
         }
         if (fitting.Count > 1)
         {
             var representative = Representative(input, parts, fitting, out problem);
-            if (representative is not null) representative.Note = Join(representative.Note, SystemNote(alternatives[0], representative.Spec));
+            if (representative is not null)
+            {
+                representative.Note = Join(representative.Note, SystemNote(alternatives[0], representative.Spec));
+                representative.GpusPerUnit = alternatives[0].Count;
+            }
             return representative;
         }
 

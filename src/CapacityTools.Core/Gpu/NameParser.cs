@@ -126,6 +126,8 @@ public sealed class NameParser
                 continue;
             }
             if (Form(word) is { } form) { forms.Add(form); continue; }
+            // "gpu_8x_h100_sxm5" (Lambda and other instance names): a count word.
+            if (count == 1 && word.Length > 1 && word[word.Length - 1] == 'x' && TryCount(word.Substring(0, word.Length - 1), out var n)) { count = n; continue; }
             if (IsSystem(word)) { systems.Add(word); continue; }
             if (depth > 0 || s_noise.Contains(word)) { ignored.Add(word); continue; }
             model.Add(word);
