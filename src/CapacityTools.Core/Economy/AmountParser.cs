@@ -150,7 +150,7 @@ public static class AmountParser
         {
             var c = s[i];
             if (c is '–' or '—' or '‒' or '−') cuts.Add((i, 1));
-            else if (c == '-' && !(s[i - 1] is 'e' or 'E' && i >= 2 && char.IsDigit(s[i - 2]))) cuts.Add((i, 1));
+            else if (c == '-' && !(s[i - 1] is 'e' or 'E' && i >= 2 && Ascii.IsDigit(s[i - 2]))) cuts.Add((i, 1));
         }
         foreach (var word in between ? new[] { " to ", " and " } : [" to "])
         {
@@ -185,7 +185,7 @@ public static class AmountParser
     {
         error = null;
         var start = 0;
-        while (start < text.Length && !char.IsDigit(text[start]) && !(text[start] == '.' && start + 1 < text.Length && char.IsDigit(text[start + 1]))) start++;
+        while (start < text.Length && !Ascii.IsDigit(text[start]) && !(text[start] == '.' && start + 1 < text.Length && Ascii.IsDigit(text[start + 1]))) start++;
         if (start == text.Length)
         {
             error = "it has no figure (write digits, e.g. '$800 billion' or '800B').";
@@ -206,14 +206,14 @@ public static class AmountParser
 
         // The figure: digits with optional thousands groups, one decimal point, an optional exponent.
         var end = start;
-        while (end < text.Length && (char.IsDigit(text[end]) || text[end] is ',' or '.')) end++;
+        while (end < text.Length && (Ascii.IsDigit(text[end]) || text[end] is ',' or '.')) end++;
         if (end < text.Length && text[end] is 'e' or 'E')
         {
             var e = end + 1;
             if (e < text.Length && text[e] == '+') e++;
-            if (e < text.Length && char.IsDigit(text[e]))
+            if (e < text.Length && Ascii.IsDigit(text[e]))
             {
-                while (e < text.Length && char.IsDigit(text[e])) e++;
+                while (e < text.Length && Ascii.IsDigit(text[e])) e++;
                 end = e;
             }
         }

@@ -153,7 +153,7 @@ internal sealed class GdpEditionBuilder
     }
 
     private static bool LooksLikeImfGroup(string code) =>
-        code.Length >= 3 && (code[0] == 'G' || code[0] == 'g') && (char.IsDigit(code[1]) || (code.Length > 2 && code[1] is 'X' or 'x' && char.IsDigit(code[2])));
+        code.Length >= 3 && (code[0] == 'G' || code[0] == 'g') && (Ascii.IsDigit(code[1]) || (code.Length > 2 && code[1] is 'X' or 'x' && Ascii.IsDigit(code[2])));
 
     internal static Problem Invalid(SourceLocation location, string message, object? target) =>
         new(ErrorIds.InvalidGdpRow, ProblemKind.InvalidData, $"{message} The row was skipped.", target, location);

@@ -12,8 +12,8 @@ namespace CapacityTools.Core.Economy;
 public static class GdpFileReader
 {
     private static readonly string[] s_months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    private static readonly Regex s_classicName = new(@"WEO(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?<year>\d{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex s_footerDate = new(@"(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>\d{4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_classicName = new(@"WEO(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?<year>[0-9]{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_footerDate = new(@"(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>[0-9]{4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Reads a file. Bad rows become <see cref="GdpEdition.LoadProblems"/>; a file that cannot be used at all throws.</summary>
     /// <exception cref="CapacityException">Unknown layout, no GDP rows, or an unreadable file.</exception>
@@ -22,7 +22,7 @@ public static class GdpFileReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = TextDecoder.ReadBytes(path, Path.GetFileName(path), out var notText) ?? throw new CapacityException(notText!);
         }
         catch (Exception ex) when (Problem.IsFileError(ex))
         {

@@ -28,8 +28,12 @@ public static class GpuCatalogReader
     {
         var text = TextDecoder.ReadFile(path, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
         if (encoding!.GuessWarning(sourceName) is { } guessed) onWarning?.Invoke(guessed);
-        return ReadSpecs(CsvRecords.ReadStrict(new StringReader(text), sourceName, problems.Add), sourceName, path, problems);
+        return ReadSpecsText(text, sourceName, path, problems);
     }
+
+    /// <summary>A user's catalog already decoded, read strictly as <see cref="ReadSpecsFile"/> does.</summary>
+    public static IReadOnlyList<GpuSpec> ReadSpecsText(string text, string sourceName, string origin, ICollection<Problem> problems) =>
+        ReadSpecs(CsvRecords.ReadStrict(new StringReader(text), sourceName, problems.Add), sourceName, origin, problems);
 
     private static IReadOnlyList<GpuSpec> ReadSpecs((IReadOnlyList<string> Header, IEnumerable<CsvRecord> Rows) csv, string sourceName, string origin, ICollection<Problem> problems)
     {

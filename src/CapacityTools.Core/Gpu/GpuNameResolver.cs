@@ -12,7 +12,7 @@ public sealed class GpuNameResolver
 {
     // gpu[:type][:count][(S:0-1)] as sinfo %G, scontrol Gres and CfgTRES print it.
     private static readonly Regex s_gres = new(
-        @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>\d+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>\d+))?(?:\((?<extra>[^)]*)\))?$",
+        @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>[0-9]+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>[0-9]+))?(?:\((?<extra>[^)]*)\))?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // NVIDIA vGPU profile as nvidia-smi and dcgm-exporter print it in a VM: "GRID A100-10C", "NVIDIA L40S-24Q",
@@ -23,7 +23,7 @@ public sealed class GpuNameResolver
 
     // MIG profile at the end: "-MIG-1g.5gb" (GFD label), " MIG 3g.40gb" (nvidia-smi -L), "MIG-1g.10gb+me".
     private static readonly Regex s_mig = new(
-        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$",
+        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The longest name the resolver reads; longer text is refused unread.</summary>
@@ -364,7 +364,7 @@ public sealed class GpuNameResolver
         var type = gres.Groups["type"].Success ? gres.Groups["type"].Value.Trim() : "";
         var count = gres.Groups["count"].Success ? double.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
         // "gpu:8" is a count with no type, as is "gpu:(null):0" in GresUsed.
-        if (!gres.Groups["count"].Success && type.All(char.IsDigit) && type.Length > 0)
+        if (!gres.Groups["count"].Success && type.All(Ascii.IsDigit) && type.Length > 0)
         {
             count = double.Parse(type, CultureInfo.InvariantCulture);
             type = "";

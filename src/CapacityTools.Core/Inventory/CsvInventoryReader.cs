@@ -133,7 +133,7 @@ internal static class CsvInventoryReader
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text!.Trim();
         var end = 0;
-        while (end < t.Length && (char.IsDigit(t[end]) || t[end] == '.')) end++;
+        while (end < t.Length && (Ascii.IsDigit(t[end]) || t[end] == '.')) end++;
         return end > 0 && double.TryParse(t.Substring(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 

@@ -11,13 +11,13 @@ internal static class NvidiaSmiTextReader
 {
     private static readonly Regex s_queryGpu = new(@"^GPU\s+[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f]\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_keyValue = new(@"^(?<indent>\s*)(?<key>[^:]+?)\s*:\s*(?<value>.*?)\s*$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_listGpu = new(@"^GPU\s+(?<index>\d+):\s+(?<name>.+?)\s+\(UUID:\s*(?<uuid>[^)]*)\)\s*$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_listMig = new(@"^\s+MIG\s+(?<profile>\S+)\s+Device\s+(?<index>\d+):", RegexOptions.CultureInvariant);
+    private static readonly Regex s_listGpu = new(@"^GPU\s+(?<index>[0-9]+):\s+(?<name>.+?)\s+\(UUID:\s*(?<uuid>[^)]*)\)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_listMig = new(@"^\s+MIG\s+(?<profile>\S+)\s+Device\s+(?<index>[0-9]+):", RegexOptions.CultureInvariant);
     private static readonly Regex s_tableGpu = new(
-        @"^\|\s+(?<index>\d+)\s+(?<name>.+?)\s+(?<mode>On|Off|TCC|WDDM|N/A)\s+\|\s+(?<bus>[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f])\s+(?:On|Off)\s+\|",
+        @"^\|\s+(?<index>[0-9]+)\s+(?<name>.+?)\s+(?<mode>On|Off|TCC|WDDM|N/A)\s+\|\s+(?<bus>[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f])\s+(?:On|Off)\s+\|",
         RegexOptions.CultureInvariant);
-    private static readonly Regex s_tableMemory = new(@"\|\s*(?<used>\d+)MiB\s*/\s*(?<total>\d+)MiB\s*\|", RegexOptions.CultureInvariant);
-    private static readonly Regex s_tableMig = new(@"^\|\s+(?<gpu>\d+)\s+(?<gi>\d+)\s+(?<ci>\d+)\s+(?<dev>\d+)\s+\|", RegexOptions.CultureInvariant);
+    private static readonly Regex s_tableMemory = new(@"\|\s*(?<used>[0-9]+)MiB\s*/\s*(?<total>[0-9]+)MiB\s*\|", RegexOptions.CultureInvariant);
+    private static readonly Regex s_tableMig = new(@"^\|\s+(?<gpu>[0-9]+)\s+(?<gi>[0-9]+)\s+(?<ci>[0-9]+)\s+(?<dev>[0-9]+)\s+\|", RegexOptions.CultureInvariant);
 
     public static IEnumerable<InventoryEntry> ReadQuery(string[] lines, ReadContext context)
     {
@@ -54,6 +54,7 @@ internal static class NvidiaSmiTextReader
             var key = kv.Groups["key"].Value.Trim();
             var value = kv.Groups["value"].Value;
             if (indent == 4 && key.Equals("Product Name", StringComparison.OrdinalIgnoreCase)) current.Name = value;
+            else if (indent == 4 && key.Equals("GPU UUID", StringComparison.OrdinalIgnoreCase)) current.Uuid = value;
             else if (indent == 8 && key.Equals("Total", StringComparison.OrdinalIgnoreCase) && string.Equals(section, "FB Memory Usage", StringComparison.OrdinalIgnoreCase))
                 current.MemoryMiB ??= CsvInventoryReader.LeadingNumber(value);
             else if (indent == 8 && key.Equals("Current", StringComparison.OrdinalIgnoreCase) && string.Equals(section, "MIG Mode", StringComparison.OrdinalIgnoreCase))
@@ -71,6 +72,7 @@ internal static class NvidiaSmiTextReader
         {
             if (gpu is null) return;
             context.Stats.Records++;
+            if (!context.FirstSighting(gpu.Uuid, "GPU", gpu.Line, entries)) return;
             if (string.IsNullOrWhiteSpace(gpu.Name))
             {
                 entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "the GPU section has no Product Name (is the output cut short?)."), gpu.Line));
@@ -94,7 +96,7 @@ internal static class NvidiaSmiTextReader
             if (gpu.Success)
             {
                 Finish(current);
-                current = new Gpu(i + 1) { Name = gpu.Groups["name"].Value };
+                current = new Gpu(i + 1) { Name = gpu.Groups["name"].Value, Uuid = gpu.Groups["uuid"].Value };
                 continue;
             }
             if (s_listMig.IsMatch(line))
@@ -114,6 +116,7 @@ internal static class NvidiaSmiTextReader
         {
             if (gpu is null) return;
             context.Stats.Records++;
+            if (!context.FirstSighting(gpu.Uuid, "GPU", gpu.Line, entries)) return;
             tally.AddPhysical(null, gpu.Name!, 1, gpu.Slices, 0, gpu.Line, null, gpu.Slices > 0 ? "MIG enabled" : null);
         }
     }
@@ -123,7 +126,7 @@ internal static class NvidiaSmiTextReader
         var entries = new List<InventoryEntry>();
         var tally = context.Tally(InventoryFormat.NvidiaSmiTable);
         var gpus = new List<Gpu>();
-        var byIndex = new Dictionary<int, Gpu>();
+        var byIndex = new Dictionary<string, Gpu>(StringComparer.Ordinal); // keyed by the index as printed, so no index can overflow
         var inMig = false;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -133,7 +136,7 @@ internal static class NvidiaSmiTextReader
             if (inMig)
             {
                 var mig = s_tableMig.Match(line);
-                if (mig.Success && byIndex.TryGetValue(int.Parse(mig.Groups["gpu"].Value, CultureInfo.InvariantCulture), out var parent)) parent.Slices++;
+                if (mig.Success && byIndex.TryGetValue(IndexKey(mig.Groups["gpu"].Value), out var parent)) parent.Slices++;
                 continue;
             }
             var row = s_tableGpu.Match(line);
@@ -142,7 +145,7 @@ internal static class NvidiaSmiTextReader
             if (i + 1 < lines.Length && s_tableMemory.Match(lines[i + 1]) is { Success: true } memory)
                 gpu.MemoryMiB = double.Parse(memory.Groups["total"].Value, CultureInfo.InvariantCulture);
             gpus.Add(gpu);
-            byIndex[int.Parse(row.Groups["index"].Value, CultureInfo.InvariantCulture)] = gpu;
+            byIndex[IndexKey(row.Groups["index"].Value)] = gpu;
         }
         foreach (var gpu in gpus)
         {
@@ -166,8 +169,15 @@ internal static class NvidiaSmiTextReader
     {
         public long Line { get; } = line;
         public string? Name { get; set; }
+        public string? Uuid { get; set; }
         public double? MemoryMiB { get; set; }
         public int Slices { get; set; }
         public bool MigEnabled { get; set; }
+    }
+
+    private static string IndexKey(string digits)
+    {
+        var key = digits.TrimStart('0');
+        return key.Length == 0 ? "0" : key;
     }
 }

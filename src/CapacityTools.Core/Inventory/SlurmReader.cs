@@ -60,7 +60,7 @@ internal static class SlurmReader
                 // No header (sinfo -h): the gres is the token that looks like one; a number is a node count, the rest a host.
                 gres = tokens.FirstOrDefault(IsGresList);
                 var rest = tokens.Where(t => !ReferenceEquals(t, gres)).ToList();
-                var count = rest.FirstOrDefault(t => t.All(char.IsDigit));
+                var count = rest.FirstOrDefault(t => t.All(Ascii.IsDigit));
                 if (count is not null && !GpuCount.TryParse(count, out nodes, out var nodesProblem))
                 {
                     entries.Add(context.Skip(new Problem(nodesProblem!.ErrorId, nodesProblem.Kind, $"The node count: {nodesProblem.Message}", count, null, nodesProblem.RecommendedAction), i + 1));
@@ -92,7 +92,6 @@ internal static class SlurmReader
     {
         var entries = new List<InventoryEntry>();
         var tally = context.Tally(InventoryFormat.SlurmScontrol);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var start = 0; start < lines.Length; start++)
         {
             context.Token.ThrowIfCancellationRequested();
@@ -116,9 +115,8 @@ internal static class SlurmReader
                 if (type.Length == 0) tresTotal = n;
                 else typedTres.Add(entry);
             }
-            if (!seen.Add(host))
+            if (!context.FirstSighting(host, "node", line, entries))
             {
-                entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: node '{SafeText.Quote(host)}' is listed again; it was counted once."));
                 start = end - 1;
                 continue;
             }
@@ -177,7 +175,7 @@ internal static class SlurmReader
     private static Problem BadGres(string entry)
     {
         var last = entry.Split(':', '=').Last().Split('(')[0];
-        if (last.Length > 0 && (char.IsDigit(last[0]) || last[0] is '-' or '+' or '.') && !GpuCount.TryParse(last, out _, out var countProblem))
+        if (last.Length > 0 && (Ascii.IsDigit(last[0]) || last[0] is '-' or '+' or '.') && !GpuCount.TryParse(last, out _, out var countProblem))
             return new Problem(countProblem!.ErrorId, countProblem.Kind, $"In the gres '{SafeText.Quote(entry)}': {countProblem.Message}", entry, null, countProblem.RecommendedAction);
         return new Problem(ErrorIds.InvalidInventoryData, ProblemKind.InvalidData,
             $"The gres '{SafeText.Quote(entry)}' is not of the form gpu[:type][:count], so its GPUs were not counted.", entry,
