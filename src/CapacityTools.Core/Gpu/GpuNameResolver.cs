@@ -18,12 +18,12 @@ public sealed class GpuNameResolver
     // NVIDIA vGPU profile as nvidia-smi and dcgm-exporter print it in a VM: "GRID A100-10C", "NVIDIA L40S-24Q",
     // "GRID T4-16Q" (board, frame-buffer GB, series A/B/C/Q).
     private static readonly Regex s_vgpu = new(
-        @"^(?:GRID|NVIDIA)[\s_-]+(?<board>[A-Za-z]*\d+[A-Za-z]*)-(?<mem>\d{1,3})(?<series>[ABCQ])$",
+        @"^(?:GRID|NVIDIA)[\s_-]+(?<board>[A-Za-z]*[0-9]+[A-Za-z]*)-(?<mem>[0-9]{1,3})(?<series>[ABCQ])$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // MIG profile at the end: "-MIG-1g.5gb" (GFD label), " MIG 3g.40gb" (nvidia-smi -L), "MIG-1g.10gb+me".
     private static readonly Regex s_mig = new(
-        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$",
+        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>[0-9]{1,2})g\.(?<mem>[0-9]{1,4})gb(?:\+me)?$|^MIG[\s_-]+(?<g>[0-9]{1,2})g\.(?<mem>[0-9]{1,4})gb(?:\+me)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The longest name the resolver reads; longer text is refused unread.</summary>

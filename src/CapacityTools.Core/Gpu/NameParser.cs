@@ -33,10 +33,10 @@ public sealed class NameParser
         @"^(?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]\s+[^:]*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex s_countPrefix = new(
-        @"^(?<n>\d{1,6})\s*[x×*]\s*(?=[A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"^(?<n>[0-9]{1,6})\s*[x×*]\s*(?=[A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex s_countSuffix = new(
-        @"(?:\s+[x×*]\s*|\s*[:*]\s*)(?<n>\d{1,6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"(?:\s+[x×*]\s*|\s*[:*]\s*)(?<n>[0-9]{1,6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex s_pciPair = new(@"^[0-9a-f]{4}:[0-9a-f]{4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 

@@ -71,7 +71,7 @@ public static class SlurmGpuText
         var open = file.IndexOf('[');
         var close = file.IndexOf(']', open + 1);
         if (open < 0 || close < 0) return 1;
-        var total = 0;
+        long total = 0;
         foreach (var range in file.Substring(open + 1, close - open - 1).Split(','))
         {
             var ends = range.Split('-');
@@ -79,8 +79,8 @@ public static class SlurmGpuText
             var last = first;
             if (ends.Length == 2 && !int.TryParse(ends[1], NumberStyles.None, CultureInfo.InvariantCulture, out last)) return 1;
             if (last < first) return 1;
-            total += last - first + 1;
+            total += (long)last - first + 1;
         }
-        return total;
+        return (int)Math.Min(total, int.MaxValue); // the count rule refuses what is too large
     }
 }
