@@ -97,6 +97,16 @@ internal static class KubernetesReader
             if (!TryCount(host, $"label {CountLabel}", countText, line, context, entries, out var counted)) return;
             countLabel = counted;
         }
+        // GFD's mixed MIG strategy also labels each profile's slices (nvidia.com/mig-1g.10gb.count); a labels map has no
+        // capacity, so those labels stand for the MIG resources there.
+        if (!capacity.Keys.Any(k => k.StartsWith(MigPrefix, StringComparison.Ordinal)))
+        {
+            foreach (var label in labels.Where(l => l.Key.StartsWith(MigPrefix, StringComparison.Ordinal) && l.Key.EndsWith(".count", StringComparison.Ordinal)).ToList())
+            {
+                if (!TryCount(host, $"label {label.Key}", label.Value, line, context, entries, out var slices)) return;
+                capacity[label.Key.Substring(0, label.Key.Length - ".count".Length)] = slices;
+            }
+        }
         ReadNvidia(host, labels, capacity, countLabel, line, context, tally, entries);
 
         var amd = Get(capacity, "amd.com/gpu");

@@ -229,6 +229,19 @@ public class KubernetesCloudLabelTests
     }
 }
 
+public class KubernetesMigLabelTests
+{
+    [Fact]
+    public void MixedStrategyMigCountLabelsAreSlicesOfTheLabelledGpus()
+    {
+        var read = InventoryRead.File("node-labels-mig-mixed.json");
+        Assert.Empty(read.Problems);
+        var item = Assert.Single(read.Items);
+        Assert.Equal(("a100-mig-01", "A100-SXM4-80GB", 2.0, 9), (item.Host, item.Model, item.Count, item.MigSlices));
+        Assert.Contains("MIG mixed strategy", item.Note);
+    }
+}
+
 public class SlurmTests
 {
     [Fact]
