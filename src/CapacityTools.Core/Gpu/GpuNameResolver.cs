@@ -120,7 +120,10 @@ public sealed class GpuNameResolver
         if (key.Length == 0) key = NameKey.Of(input);
         if (key.Length == 0) return [];
         var limit = Math.Max(2, key.Length / 2);
+        var mask = NameKey.CharacterMask(key);
+        // Each distinct character of the input that a name lacks costs at least one edit: a cheap bound first.
         return _matcher.Models
+            .Where(m => NameKey.BitCount(mask & ~NameKey.CharacterMask(m.Key)) <= limit || m.Key.Contains(key) || key.Contains(m.Key))
             .Select(m => (m.Value, Score: Score(key, m.Key, limit)))
             .Where(m => m.Score <= limit)
             .OrderBy(m => m.Score)

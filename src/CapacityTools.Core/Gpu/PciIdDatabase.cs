@@ -71,7 +71,7 @@ public sealed class PciIdDatabase
         vendor = -1;
         device = -1;
         text = text.Trim();
-        var match = text.Length >= 4 && Uri.IsHexDigit(text[text.Length - 1]) ? s_labelled.Match(text) : Match.Empty;
+        var match = text.Length >= 4 && Uri.IsHexDigit(text[text.Length - 1]) && MayBeId(text) ? s_labelled.Match(text) : Match.Empty;
         if (match.Success)
         {
             device = Hex(match.Groups["device"].Value, 0);
@@ -82,6 +82,10 @@ public sealed class PciIdDatabase
         device = Hex(text, 0);
         return true;
     }
+
+    // The literals the id forms need ("0x", "vvvv:dddd", "device"), checked before the regular expression runs.
+    private static bool MayBeId(string text) =>
+        text.IndexOf("0x", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf(':') > 0 || text.IndexOf("device", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>The vendor a line names in words ("NVIDIA Corporation Device 2331"), or -1.</summary>
     public int VendorNamedIn(string text)
