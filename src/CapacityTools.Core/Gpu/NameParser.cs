@@ -146,6 +146,9 @@ public sealed class NameParser
         foreach (var piece in product.Split('/'))
         {
             var parts = Parse(piece, count);
+            // Alternatives are model names ("MI250X/MI250"); a piece that is only a word or a number ("RTX/6000") means
+            // the slash is a separator, so the whole is one name.
+            if (parts.ModelWords.Count > 0 && !parts.ModelWords.Any(IsModelLike)) return [Parse(product.Replace('/', ' '), count)];
             if (parts.ModelWords.Count == 0 && result.Count > 0)
             {
                 var previous = result[result.Count - 1];
@@ -159,6 +162,9 @@ public sealed class NameParser
         }
         return result.Count > 0 ? result : [Parse(product.Replace('/', ' '), count)];
     }
+
+    private static bool IsModelLike(string word) =>
+        word.Any(c => c is >= '0' and <= '9') && word.Any(c => c is >= 'a' and <= 'z');
 
     private string? Form(string word)
     {
