@@ -222,6 +222,10 @@ public class KubernetesCloudLabelTests
         Assert.Equal(("H100-SXM5-80GB", 8.0), (Item("gke-a3-pool-1").Model, Item("gke-a3-pool-1").Count));
         Assert.Equal(("L4", 2.0), (Item("gke-l4-pool-1").Model, Item("gke-l4-pool-1").Count));
         Assert.Equal(("TPU-V5P", 4.0), (Item("gke-tpu-v5p-1").Model, Item("gke-tpu-v5p-1").Count));
+        var cpx = Item("mi300-cpx-01");
+        Assert.Equal(("MI300X", 8.0), (cpx.Model, cpx.Count));
+        Assert.Contains("1/8 of one", cpx.Note);
+        Assert.Equal(("MI250X", 4.0), (Item("mi250x-01").Model, Item("mi250x-01").Count));
         var gaudi = Item("gaudi-01");
         Assert.Null(gaudi.Model);
         Assert.Equal(8, gaudi.Count);
@@ -331,7 +335,9 @@ public class AmdTests
         var read = InventoryRead.File("rocm-smi-mi250.json");
         var item = Assert.Single(read.Items);
         Assert.Equal("MI250X", item.Model);
-        Assert.Equal(4, item.Count);
+        // Four devices of 64 GB are the four GCDs of two 128 GB MI250X modules.
+        Assert.Equal(2, item.Count);
+        Assert.Contains("1/2 of one", item.Note);
         Assert.Equal(65520, item.MemoryMiB!.Value, 0);
     }
 
