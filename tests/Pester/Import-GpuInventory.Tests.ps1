@@ -20,7 +20,7 @@ Describe 'Import-GpuInventory' {
         @{ Sample = 'nvidia-smi-L.txt'; Format = 'NvidiaSmiList'; Gpus = 4 }
         @{ Sample = 'nvidia-smi-table.txt'; Format = 'NvidiaSmiTable'; Gpus = 3 }
         @{ Sample = 'kubectl-nodes.json'; Format = 'KubectlNodes'; Gpus = 39 }
-        @{ Sample = 'kubectl-nodes-clouds.json'; Format = 'KubectlNodes'; Gpus = 59 }
+        @{ Sample = 'kubectl-nodes-clouds.json'; Format = 'KubectlNodes'; Gpus = 67 }
         @{ Sample = 'node-labels.json'; Format = 'KubernetesLabels'; Gpus = 8 }
         @{ Sample = 'sinfo-format.txt'; Format = 'SlurmSinfo'; Gpus = 24 }
         @{ Sample = 'sinfo-N-noheader.txt'; Format = 'SlurmSinfo'; Gpus = 20 }

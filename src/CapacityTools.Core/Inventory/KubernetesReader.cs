@@ -119,6 +119,21 @@ internal static class KubernetesReader
             else tally.AddPhysical(host, product, amd, 0, 0, line, memory);
         }
 
+        // The AMD device plugin's mixed naming: one resource per partition mode (amd.com/cpx_nps4: 64, amd.com/spx_nps1: 8).
+        foreach (var partition in capacity.Where(c => c.Value > 0 && IsAmdPartition(c.Key)).ToList())
+        {
+            var product = Label(labels, "amd.com/gpu.product-name", "beta.amd.com/gpu.product-name", "amd.com/gpu.device-id", "beta.amd.com/gpu.device-id");
+            if (product is null)
+            {
+                NoType(context, tally, host, partition.Key, partition.Value, line, "amd.com/gpu.product-name", "Deploy the AMD GPU node labeller with -product-name so nodes carry amd.com/gpu.product-name.");
+                continue;
+            }
+            var mode = partition.Key.Substring("amd.com/".Length, 3);
+            var parts = AmdReader.Partitions(mode, context.Resolutions.Resolve(product, out _)?.Id);
+            tally.AddPhysical(host, product, partition.Value / parts, parts > 1 ? (int)partition.Value : 0, 0, line, null,
+                $"{partition.Key}: {partition.Value.ToString(CultureInfo.InvariantCulture)} {mode.ToUpperInvariant()} partition(s), {parts.ToString(CultureInfo.InvariantCulture)} per GPU");
+        }
+
         var tpu = Get(capacity, "google.com/tpu");
         if (tpu > 0)
         {
@@ -233,6 +248,11 @@ internal static class KubernetesReader
     }
 
     private const string CountLabel = "nvidia.com/gpu.count";
+
+    // amd.com/spx_nps1, amd.com/dpx_nps2, amd.com/cpx_nps4 …: a compute-partition mode and a memory-partition mode.
+    private static bool IsAmdPartition(string resource) =>
+        resource.Length > "amd.com/xpx_nps".Length && resource.StartsWith("amd.com/", StringComparison.Ordinal)
+        && resource.Substring("amd.com/".Length + 1).StartsWith("px_nps", StringComparison.Ordinal);
 
     // Extended resources that count accelerators: NVIDIA (GPUs and MIG slices), AMD, Google TPU, AWS Neuron, Intel Gaudi.
     private static bool IsAccelerator(string resource) =>

@@ -226,6 +226,10 @@ public class KubernetesCloudLabelTests
         Assert.Equal(("MI300X", 8.0), (cpx.Model, cpx.Count));
         Assert.Contains("1/8 of one", cpx.Note);
         Assert.Equal(("MI250X", 4.0), (Item("mi250x-01").Model, Item("mi250x-01").Count));
+        // Mixed naming: 32 CPX partitions are 4 GPUs, 4 SPX partitions 4 more.
+        var mixed = Item("mi300-mixed-01");
+        Assert.Equal(("MI300X", 8.0, 32), (mixed.Model, mixed.Count, mixed.MigSlices));
+        Assert.Contains("amd.com/cpx_nps4", mixed.Note);
         var gaudi = Item("gaudi-01");
         Assert.Null(gaudi.Model);
         Assert.Equal(8, gaudi.Count);
