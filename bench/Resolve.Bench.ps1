@@ -15,8 +15,10 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $moduleDir = Split-Path (Resolve-Path $ModulePath).Path
-Add-Type -Path (Join-Path $moduleDir 'CsvHelper.dll')
-$core = Join-Path $moduleDir 'CapacityTools.Core.dll'
+# The staged module keeps the core and its dependencies in deps/ (loaded in isolation); the bench loads them directly.
+$lib = if (Test-Path (Join-Path $moduleDir 'deps')) { Join-Path $moduleDir 'deps' } else { $moduleDir }
+Add-Type -Path (Join-Path $lib 'CsvHelper.dll')
+$core = Join-Path $lib 'CapacityTools.Core.dll'
 Add-Type -Path $core
 Add-Type -ReferencedAssemblies $core, 'netstandard', 'System.Runtime', 'System.Collections', 'System.Linq' -TypeDefinition @'
 using System;
