@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -41,6 +42,7 @@ public sealed class GpuNameResolver
     }
 
     /// <summary>Resolves a name; on failure returns null and sets <paramref name="problem"/>.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public GpuResolution? Resolve(string? input, out Problem? problem)
     {
         problem = null;
@@ -114,6 +116,7 @@ public sealed class GpuNameResolver
     }
 
     /// <summary>Up to three catalog names closest to the input, for an error message or a completion list.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public IReadOnlyList<string> Suggest(string input, int count = 3)
     {
         var key = _parser.Parse(NameParser.Product(input)).Model;
@@ -137,6 +140,7 @@ public sealed class GpuNameResolver
     private GpuResolution? Lookup(string text, out Problem? problem) => Lookup(text, text, out problem);
 
     // input: what the user gave (kept as Input); text: the name in it to resolve.
+    [MethodImpl(JitNow.Optimized)]
     private GpuResolution? Lookup(string input, string text, out Problem? problem)
     {
         problem = null;
@@ -152,6 +156,7 @@ public sealed class GpuNameResolver
         return resolution;
     }
 
+    [MethodImpl(JitNow.Optimized)]
     private GpuResolution? ResolveName(string input, string name, bool counted, out Problem? problem)
     {
         problem = null;
@@ -172,6 +177,7 @@ public sealed class GpuNameResolver
         return byId;
     }
 
+    [MethodImpl(JitNow.Optimized)]
     private GpuResolution? LookupKey(string input, string name)
     {
         var key = NameKey.Of(name);
@@ -207,6 +213,7 @@ public sealed class GpuNameResolver
     }
 
     // A name the catalog does not list as written: read its parts and match them against the catalog's columns.
+    [MethodImpl(JitNow.Optimized)]
     private GpuResolution? ResolveParts(string input, string product, out Problem? problem, bool explain = true)
     {
         problem = null;
@@ -250,6 +257,7 @@ public sealed class GpuNameResolver
     }
 
     // Several entries fit: the family's representative with a note naming them, never one of them in silence.
+    [MethodImpl(JitNow.Optimized)]
     private GpuResolution? Representative(string input, string parts, List<GpuSpec> fitting, out Problem? problem)
     {
         problem = null;
@@ -423,6 +431,7 @@ public sealed class GpuNameResolver
     private static int MigComputeSlices(GpuSpec spec) =>
         string.Equals(spec.Family, "A30", StringComparison.OrdinalIgnoreCase) ? 4 : 7;
 
+    [MethodImpl(JitNow.Optimized)]
     private Problem Unknown(string name, string? whole = null)
     {
         var suggestions = Suggest(name);
@@ -435,6 +444,7 @@ public sealed class GpuNameResolver
     }
 
     // Edit distance, with a bonus when one name contains the other ("A100" in "A100 80GB").
+    [MethodImpl(JitNow.Optimized)]
     private static int Score(string key, string candidate, int limit)
     {
         if (candidate.Length >= 3 && (key.Contains(candidate) || candidate.Contains(key))) return 1;

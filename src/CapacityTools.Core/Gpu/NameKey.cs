@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CapacityTools.Core.Gpu;
@@ -8,6 +9,7 @@ namespace CapacityTools.Core.Gpu;
 /// </summary>
 public static class NameKey
 {
+    [MethodImpl(JitNow.Optimized)]
     public static string Of(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -64,6 +66,7 @@ public static class NameKey
     public static int Distance(string a, string b) => Distance(a, b, int.MaxValue - 1);
 
     /// <summary>Levenshtein distance, or <paramref name="max"/> + 1 as soon as it must exceed <paramref name="max"/>.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public static int Distance(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;

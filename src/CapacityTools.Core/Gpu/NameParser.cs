@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -55,6 +56,7 @@ public sealed class NameParser
     /// The product part of a line: what an lspci or pci.ids line puts in its last [brackets] (not a
     /// [vendor:device] pair), without the bus address and class in front; the text itself otherwise.
     /// </summary>
+    [MethodImpl(JitNow.Optimized)]
     public static string Product(string text)
     {
         text = text.Trim();
@@ -75,6 +77,7 @@ public sealed class NameParser
     }
 
     /// <summary>The words of a name without the ignored ones ("NVIDIA DGX B200" is "dgx b200"), or null when none were ignored.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public static string? WithoutNoise(string text)
     {
         var words = Words(text);
@@ -83,6 +86,7 @@ public sealed class NameParser
     }
 
     /// <summary>A count written with the name, and the name without it; (1, text) when there is none.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public static (int Count, string Name) SplitCount(string text)
     {
         if (text.Length == 0 || !char.IsDigit(text[0]) && !char.IsDigit(text[text.Length - 1])) return (1, text);
@@ -101,6 +105,7 @@ public sealed class NameParser
     }
 
     /// <summary>Parses one name (no alternatives): the product part, without its count.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public NameParts Parse(string text, int count = 1)
     {
         var model = new List<string>();
@@ -139,6 +144,7 @@ public sealed class NameParser
     /// Parses a name that may list alternatives ("Instinct MI250X/MI250", "GH200 120GB / 480GB"): one
     /// <see cref="NameParts"/> per alternative; an alternative without model words takes the previous one's.
     /// </summary>
+    [MethodImpl(JitNow.Optimized)]
     public IReadOnlyList<NameParts> ParseAlternatives(string product, int count = 1)
     {
         if (product.IndexOf('/') < 0) return [Parse(product, count)];
@@ -189,6 +195,7 @@ public sealed class NameParser
         word.Length > 3 && word.StartsWith("nvl", StringComparison.Ordinal) && word.Skip(3).All(c => c is >= '0' and <= '9');
 
     // "80gb", "80g", "16gib", or "80" followed by "gb".
+    [MethodImpl(JitNow.Optimized)]
     private static bool TryMemory(string word, string? next, out double gb, out int used)
     {
         gb = 0;
@@ -209,6 +216,7 @@ public sealed class NameParser
 
     // Runs of letters and digits, lower-cased invariantly; "(" and ")" kept as words so that what is in
     // parentheses can be told apart; "Max-Q" is one word.
+    [MethodImpl(JitNow.Optimized)]
     private static List<string> Words(string text)
     {
         var words = new List<string>();

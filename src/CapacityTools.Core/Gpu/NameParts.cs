@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace CapacityTools.Core.Gpu;
@@ -30,6 +31,7 @@ public sealed class NameParts
     public IReadOnlyList<string> Ignored { get; init; } = [];
 
     /// <summary>A one-line account, as Resolve-GpuModel shows it: "model=a100 form=sxm4 memory=80GB".</summary>
+    [MethodImpl(JitNow.Optimized)]
     public string Describe()
     {
         var parts = new List<string>();

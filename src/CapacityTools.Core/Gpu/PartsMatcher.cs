@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CapacityTools.Core.Gpu;
 
 /// <summary>What the catalog holds for a parsed name: the entries its model words name, and those its memory and form factor leave.</summary>
@@ -60,6 +61,7 @@ public sealed class PartsMatcher
     /// <summary>Every model key and the entries it names, for suggestions.</summary>
     public IEnumerable<KeyValuePair<string, List<GpuSpec>>> Models => _byModel;
 
+    [MethodImpl(JitNow.Optimized)]
     public PartsMatch Match(NameParts parts)
     {
         var named = Named(parts.ModelWords);
@@ -74,6 +76,7 @@ public sealed class PartsMatcher
     public bool HasMemory(GpuSpec spec, double gb) =>
         _memories.TryGetValue(spec.Id, out var sizes) && sizes.Any(m => Math.Abs(m - gb) <= Math.Max(1, 0.015 * m));
 
+    [MethodImpl(JitNow.Optimized)]
     private IReadOnlyList<GpuSpec> Named(IReadOnlyList<string> words)
     {
         if (words.Count == 0) return [];
@@ -93,6 +96,7 @@ public sealed class PartsMatcher
     }
 
     // A name made of known names and known words: "TPU v7 Ironwood", "GH200 Grace Hopper", "Radeon PRO V620".
+    [MethodImpl(JitNow.Optimized)]
     private IReadOnlyList<GpuSpec> Segments(IReadOnlyList<string> words)
     {
         List<GpuSpec>? common = null;

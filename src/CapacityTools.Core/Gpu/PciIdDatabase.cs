@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
@@ -66,6 +67,7 @@ public sealed class PciIdDatabase
     /// "NVIDIA Corporation Device 2331"; with <paramref name="allowBare"/>, also "2331" and "740f".
     /// Vendor is -1 where the text gives none.
     /// </summary>
+    [MethodImpl(JitNow.Optimized)]
     public static bool TryParseId(string text, bool allowBare, out int vendor, out int device)
     {
         vendor = -1;
