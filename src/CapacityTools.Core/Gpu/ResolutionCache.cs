@@ -14,10 +14,13 @@ public sealed class ResolutionCache
     public ResolutionCache(GpuCatalog catalog, int capacity = 4096)
     {
         _resolver = catalog.Resolver;
+        Catalog = catalog;
         Capacity = capacity;
     }
 
     public int Capacity { get; }
+
+    public GpuCatalog Catalog { get; }
 
     /// <summary>As <see cref="GpuNameResolver.Resolve"/>; the resolution returned may be shared, so callers must not change it.</summary>
     public GpuResolution? Resolve(string? input, out Problem? problem)

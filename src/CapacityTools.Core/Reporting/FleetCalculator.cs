@@ -39,7 +39,7 @@ public sealed class FleetCalculator
         if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
             Skipped++;
-            return countProblem!.At(location);
+            return countProblem.At(location);
         }
         var resolution = _resolutions.Resolve(model, out var problem);
         if (resolution is null)
@@ -83,6 +83,7 @@ public sealed class FleetCalculator
                 Bf16Pflops = acc.Gpus * (GpuMetrics.Read(spec, GpuMetric.Bf16)?.Value ?? 0) / 1000,
                 Fp8Pflops = acc.Gpus * (GpuMetrics.Read(spec, GpuMetric.Fp8)?.Value ?? 0) / 1000,
                 Fp64Pflops = acc.Gpus * (GpuMetrics.Read(spec, GpuMetric.Fp64)?.Value ?? 0) / 1000,
+                Fp64TensorPflops = acc.Gpus * (GpuMetrics.Read(spec, GpuMetric.Fp64Tensor)?.Value ?? 0) / 1000,
                 MemoryTB = acc.Gpus * (spec.MemoryGB ?? 0) / 1000,
                 ItPowerMW = acc.Gpus * (spec.TdpWatts ?? 0) / 1e6,
                 InputNames = acc.Inputs.ToArray(),
@@ -109,6 +110,7 @@ public sealed class FleetCalculator
             Bf16Pflops = models.Sum(m => m.Bf16Pflops),
             Fp8Pflops = models.Sum(m => m.Fp8Pflops),
             Fp64Pflops = models.Sum(m => m.Fp64Pflops),
+            Fp64TensorPflops = models.Sum(m => m.Fp64TensorPflops),
             MemoryTB = models.Sum(m => m.MemoryTB),
             ItPowerMW = it,
             FacilityPowerMW = facility,
