@@ -90,3 +90,17 @@ $rent = $cost.ByModel[0].RentPrice
 'Rent on demand for a year: {0:N1} billion {1} at {2:N3} per GPU-hour ({3} {4} {5}, {6}).' -f ($cost.AnnualRentCost / 1e9), $cost.PriceCurrency, $rent.PricePerGpuHour, $rent.Provider, $rent.Region, $rent.InstanceType, $rent.AsOf | Out-Host
 'Own: {0:N2} billion {1} a year (purchase over {2} years plus {3:N0} million of energy).' -f ($cost.AnnualOwnershipCost / 1e9), $cost.PriceCurrency, $cost.Years, ($cost.AnnualEnergyCost / 1e6) | Out-Host
 Write-Host ($seed.Sources -join "`n") -ForegroundColor DarkGray
+
+# --- The report: the seed's claims checked, with the figures behind them, as one HTML file and one workbook ---
+Write-Heading 'The seed claims, checked (Test-CapacityClaim), and the report (Export-CapacityReport)'
+$checks = $claims | Test-CapacityClaim -WarningAction SilentlyContinue
+$checks | Format-Table Verdict, @{ n = 'Claimed'; e = { $_.Claimed.ToString('#,0', $inv) }; a = 'Right' }, @{ n = 'Measured'; e = { if ($null -ne $_.Measured) { $_.Measured.ToString('#,0', $inv) } }; a = 'Right' }, Claim -Wrap | Out-String -Width 120 | Out-Host
+$checks | ForEach-Object { "$($_.Verdict): $($_.Explanation)" } | Out-Host
+$markets = $claims | Where-Object Kind -EQ 'MarketSize' | Compare-MarketToGdp -Nearest 4 -WarningAction SilentlyContinue
+$report = @($checks) + @($a100Fleet) + @($markets) + @($seed, $a100Only)
+$demo = Join-Path $PSScriptRoot '../out/demo'
+$null = New-Item -ItemType Directory -Path $demo -Force
+foreach ($ext in 'html', 'xlsx') {
+    $file = $report | Export-CapacityReport -Path (Join-Path $demo "capacity-report.$ext") -Title 'The seed article''s claims, checked' -PassThru
+    'Report: {0} ({1:N0} KB)' -f $file.FullName, ($file.Length / 1KB) | Out-Host
+}

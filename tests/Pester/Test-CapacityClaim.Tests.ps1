@@ -46,6 +46,11 @@ Describe 'Test-CapacityClaim' {
             $c.Explanation | Should -Match 'rank 3 of 188'
             $c.Explanation | Should -Match 'projections'
         }
+        It 'reads well in CSV: details as text, not a type name' {
+            $csv = $checks | ConvertTo-Csv -NoTypeInformation | Out-String
+            $csv | Should -Not -Match 'System\.(String|Object|Collections)|`1\['
+            $csv | Should -Match 'Poland \(POL\): 87\.5 % of its GDP'
+        }
         It 'finds an Includes row among the embedded claims when it is not on the pipeline' {
             $row = Import-Csv $claimsPath | Where-Object Id -EQ 'meta-h100e-total'
             ($row | Test-CapacityClaim).Verdict | Should -Be 'Unverifiable'

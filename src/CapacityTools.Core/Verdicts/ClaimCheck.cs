@@ -71,7 +71,7 @@ public sealed class ClaimCheck
     /// <summary>For a partial claim: what the known part leaves unexplained, in Unit; null otherwise.</summary>
     public double? Unexplained { get; init; }
     /// <summary>The figures behind the verdict (per rival economy, per part of the claim).</summary>
-    public IReadOnlyList<ClaimDetail> Details { get; init; } = [];
+    public DisplayList<ClaimDetail> Details { get; init; } = [];
     /// <summary>Who made the claim, where known.</summary>
     public string Attribution { get; init; } = "";
 
