@@ -51,6 +51,20 @@ Describe 'Export-CapacityReport' {
         $claims | Export-CapacityReport -Path $path
         (Get-Content -Raw $path) | Should -Match 'Supported'
     }
+    It '-LiteralPath takes wildcard characters as written' {
+        $path = Join-Path $dir 'fleet[1].md'
+        $file = $claims | Export-CapacityReport -LiteralPath $path -PassThru
+        $file.Name | Should -Be 'fleet[1].md'
+        Test-Path -LiteralPath $path | Should -BeTrue
+    }
+    It 'a read-only file needs -Force' {
+        $path = Join-Path $dir 'readonly.md'
+        Set-Content -Path $path -Value 'old'
+        Set-ItemProperty -Path $path -Name IsReadOnly -Value $true
+        { $claims | Export-CapacityReport -Path $path } | Should -Throw -ErrorId 'ReportFileExists,CapacityTools.PowerShell.ExportCapacityReportCommand'
+        $claims | Export-CapacityReport -Path $path -Force
+        (Get-Content -Raw $path) | Should -Match 'Supported'
+    }
     It '-WhatIf writes no file' {
         $path = Join-Path $dir 'whatif.html'
         $claims | Export-CapacityReport -Path $path -WhatIf

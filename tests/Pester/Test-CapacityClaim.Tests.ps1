@@ -125,3 +125,23 @@ Describe 'Test-CapacityClaim' {
         }
     }
 }
+
+Describe 'Test-CapacityClaim and Export-CapacityReport under de-DE' {
+    It 'parses claim rows and writes report figures with the invariant culture' {
+        $claims = (Resolve-Path "$PSScriptRoot/../../seeds/claims.csv").Path
+        $md = Join-Path ([IO.Path]::GetTempPath()) "ct-culture-$([guid]::NewGuid().ToString('N')).md"
+        $script = @"
+[cultureinfo]::CurrentCulture = 'de-DE'
+`$checks = Import-Csv '$claims' | Test-CapacityClaim -WarningAction SilentlyContinue
+`$checks | Export-CapacityReport -Path '$md'
+[pscustomobject]@{ Verdicts = @(`$checks.Verdict | ForEach-Object ToString); Unexplained = `$checks[1].Unexplained; Explanation = `$checks[1].Explanation } | ConvertTo-Json -Compress
+"@
+        try {
+            $r = Invoke-InChildPwsh $script
+            $r.Verdicts | Should -Be @('Unverifiable', 'Unverifiable', 'Supported', 'Unverifiable')
+            [math]::Round($r.Unexplained) | Should -Be 489630
+            $r.Explanation | Should -Match '489,630 equivalents'
+            (Get-Content -Raw $md) | Should -Match '\| 600,000 \|'
+        } finally { Remove-Item $md -ErrorAction SilentlyContinue }
+    }
+}
