@@ -53,4 +53,20 @@ public class XlsxReportTests
         Assert.All(formula, c => Assert.Equal(CellValues.InlineString, c.DataType!.Value));
         Assert.Contains(cells, c => c.InnerText == ReportSamples.ScriptHost && c.DataType! == CellValues.InlineString);
     }
+
+    [Fact]
+    public void ControlCharactersAndHugeValuesStillMakeAValidWorkbook()
+    {
+        var report = new Report("bell\u0007title", CapacityTools.Core.Gpu.GpuCatalog.Embedded);
+        report.Add(new CapacityTools.Core.Inventory.GpuInventoryItem { Host = "esc\u001b[31mred\u0000", Model = "H100-SXM5-80GB", RawName = "H100", Count = 1 });
+        report.Add(new CapacityTools.Core.Inventory.GpuInventoryItem { Host = new string('x', 40_000), Model = "H100-SXM5-80GB", RawName = "H100", Count = 1 });
+        using var stream = new MemoryStream();
+        ReportWriter.Write(report, ReportFormat.Xlsx, stream);
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        var cells = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>()).Select(c => c.InnerText).ToList();
+        Assert.Contains("esc\\u001B[31mred\\u0000", cells);
+        Assert.All(cells, c => Assert.True(c.Length <= 32_767));
+    }
 }
