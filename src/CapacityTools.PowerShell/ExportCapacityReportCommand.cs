@@ -60,7 +60,7 @@ public sealed class ExportCapacityReportCommand : CapacityCmdlet
         _format = format!.Value;
         if (File.Exists(_file))
         {
-            var readOnly = (File.GetAttributes(_file) & FileAttributes.ReadOnly) != 0;
+            var readOnly = new FileInfo(_file).IsReadOnly;
             if (NoClobber || (readOnly && !Force))
             {
                 ThrowProblem(new Problem(ErrorIds.ReportFileExists, ProblemKind.InvalidArgument,
@@ -90,17 +90,25 @@ public sealed class ExportCapacityReportCommand : CapacityCmdlet
     protected override void EndProcessing()
     {
         if (_report is null) return;
+        // Written beside the target and moved into place: a failure leaves the old file as it was, never half a report.
+        var temp = _file + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            if (Force && File.Exists(_file)) File.SetAttributes(_file, File.GetAttributes(_file) & ~FileAttributes.ReadOnly);
-            using (var stream = new FileStream(_file, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
             {
                 ReportWriter.Write(_report, _format, stream);
             }
+            if (File.Exists(_file))
+            {
+                if (Force) File.SetAttributes(_file, File.GetAttributes(_file) & ~FileAttributes.ReadOnly);
+                File.Delete(_file);
+            }
+            File.Move(temp, _file);
         }
-        catch (Exception ex) when (Problem.IsFileError(ex))
+        catch (Exception ex) when (ex is not (PipelineStoppedException or OutOfMemoryException))
         {
-            WriteProblem(new Problem(ErrorIds.ReportNotWritten, ProblemKind.InvalidData, $"The report could not be written to '{SafeText.Quote(_file)}': {ex.Message}", _file,
+            if (File.Exists(temp)) File.Delete(temp);
+            WriteProblem(new Problem(ErrorIds.ReportNotWritten, ProblemKind.InvalidData, $"The report could not be written to '{SafeText.Quote(_file)}': {SafeText.Quote(ex.Message)}", _file,
                 recommendedAction: "Check that the folder exists and that you may write there."));
             return;
         }

@@ -24,6 +24,7 @@ Describe 'Export-CapacityReport' {
         $file.FullName | Should -Be $path
         $file.Length | Should -BeGreaterThan 1000
         [Text.Encoding]::UTF8.GetString([IO.File]::ReadAllBytes($path), 0, 20) | Should -BeLike "$Marker*"
+        Get-ChildItem $dir -Filter '*.tmp-*' | Should -BeNullOrEmpty
     }
     It 'escapes data in HTML: a host named as an img tag shows as text' {
         $path = Join-Path $dir 'hostile.html'
