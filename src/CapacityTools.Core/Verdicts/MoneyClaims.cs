@@ -99,7 +99,7 @@ public static class MoneyClaims
 
         var verdict = verdicts.Contains(ClaimVerdict.Overstated) ? ClaimVerdict.Overstated
             : verdicts.Contains(ClaimVerdict.Understated) ? ClaimVerdict.Understated : ClaimVerdict.Supported;
-        var listing = string.Join(", ", rivals.Select(r => $"{Figures.Percent(r.Ratio!.Value)} of {r.Subject}"));
+        var listing = string.Join(", ", rivals.Select(r => $"{Figures.Percent(r.Ratio!.Value)} of the GDP of {r.Subject}"));
         var reason = verdict switch
         {
             ClaimVerdict.Supported => $"each within the {Figures.Percent(claim.Tolerance)} tolerance",

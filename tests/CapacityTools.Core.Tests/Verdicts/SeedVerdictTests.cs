@@ -66,6 +66,7 @@ public class SeedVerdictTests
         Assert.Equal(check.Details[2].Ratio, check.Ratio);
         Assert.Contains("WEO-2025-10", check.Basis);
         Assert.Contains("actual", check.Basis);
+        Assert.Equal("$800 bn is 87.5 % of the GDP of Poland (POL), 100.4 % of the GDP of Taiwan Province of China (TWN), 85.3 % of the GDP of Switzerland (CHE) in 2024: each within the 20 % tolerance.", check.Explanation);
     }
 
     [Fact]
