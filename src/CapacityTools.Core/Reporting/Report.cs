@@ -47,22 +47,25 @@ public sealed class Report(string title, GpuCatalog catalog)
             case ClusterComparison k: Keep(_clusters, k); return true;
             case GpuPrice p: Keep(_prices, p); return true;
         }
+        // Another type (a usage record, a neighbour, another module's object): its simple properties, typed by their declared types.
         var type = item.GetType();
-        var known = type.Namespace?.StartsWith("CapacityTools.", StringComparison.Ordinal) == true;
-        AddRecord(type.Name, type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
-            .Select(p => new KeyValuePair<string, object?>(p.Name, Read(p, item))));
+        var known = type.Assembly == typeof(Report).Assembly;
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToList();
+        var numeric = new HashSet<string>(properties.Where(p => IsNumberType(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)).Select(p => p.Name), StringComparer.Ordinal);
+        AddRecord(type.Name, properties.Select(p => new KeyValuePair<string, object?>(p.Name, Read(p, item))), numeric);
         return known;
     }
 
-    /// <summary>Adds an object of no known type as its properties (a PowerShell custom object, a usage record); simple values only.</summary>
-    public void AddRecord(string typeName, IEnumerable<KeyValuePair<string, object?>> properties)
+    /// <summary>Adds an object of no known type as its properties (a PowerShell custom object); simple values only, numbers where the first one has them.</summary>
+    public void AddRecord(string typeName, IEnumerable<KeyValuePair<string, object?>> properties) => AddRecord(typeName, properties, null);
+
+    private void AddRecord(string typeName, IEnumerable<KeyValuePair<string, object?>> properties, HashSet<string>? numeric)
     {
         var list = properties.Where(p => IsSimple(p.Value)).ToList();
         var key = "Other: " + typeName;
         if (!_others.TryGetValue(key, out var table))
         {
-            table = new ReportTable(key, list.Select(p => new ReportColumn(p.Key, IsNumber(p.Value) ? ColumnKind.Number : ColumnKind.Text)).ToList());
+            table = new ReportTable(key, list.Select(p => new ReportColumn(p.Key, (numeric?.Contains(p.Key) ?? IsNumber(p.Value)) ? ColumnKind.Number : ColumnKind.Text)).ToList());
             _others[key] = table;
         }
         if (!Counted(key)) return;
@@ -119,7 +122,10 @@ public sealed class Report(string title, GpuCatalog catalog)
         }
     }
 
-    internal static bool IsNumber(object? value) => value is double or float or int or long or short or byte or decimal or uint or ulong;
+    internal static bool IsNumber(object? value) => value is not null && IsNumberType(value.GetType());
+
+    private static bool IsNumberType(Type t) =>
+        t == typeof(double) || t == typeof(float) || t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte) || t == typeof(decimal) || t == typeof(uint) || t == typeof(ulong);
 
     private static bool IsSimple(object? value) => value is null or string or bool or Enum or DateTime or DateTimeOffset or TimeSpan || IsNumber(value);
 
@@ -129,7 +135,8 @@ public sealed class Report(string title, GpuCatalog catalog)
         if (kind == ColumnKind.Text) return value switch
         {
             null => "",
-            DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
