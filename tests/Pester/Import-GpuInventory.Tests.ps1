@@ -97,7 +97,7 @@ Describe 'Import-GpuInventory' {
     It 'says with -Verbose what it detected: format, encoding, columns and rows' {
         $file = Join-Path $samples 'fleet.csv'
         $verbose = Import-GpuInventory -LiteralPath $file -Verbose 4>&1 -WarningAction SilentlyContinue | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
-        $verbose | Should -Contain "Reading $($file): Csv, UTF-8."
+        ($verbose -join "`n") | Should -Match "Reading .*fleet\.csv: Csv, UTF-8\."
         ($verbose -join "`n") | Should -Match "model from '(Gpu|Model)'"
         ($verbose -join "`n") | Should -Match 'row\(s\) or block\(s\) read, \d+ skipped'
         $bulk = Measure-GpuFleet -LiteralPath $file -Verbose 4>&1 -WarningAction SilentlyContinue | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
