@@ -14,7 +14,7 @@ internal static class ReportCharts
         foreach (var claim in claims.Where(c => c.Measured is not null || (c.Kind == ClaimKind.MarketSize && c.Details.Count > 0)).Take(MaxPerKind)) charts.Add(Claim(claim));
 
         var fleet = inventory.Rows > 0 ? inventory.Fleet() : fleets.FirstOrDefault();
-        if (fleet is not null && fleet.ByModel.Length > 0)
+        if (fleet is not null && fleet.ByModel.Count > 0)
         {
             var models = fleet.ByModel.OrderByDescending(m => m.Equivalents).Take(30).ToList();
             charts.Add(new ReportChart($"{fleet.Reference} equivalents by model ({fleet.Metric})", "H100e", models.Select(m => new ChartBar(m.Model, m.Equivalents)).ToList()));
