@@ -14,8 +14,12 @@ public sealed class ResolutionCache
     public ResolutionCache(GpuCatalog catalog, int capacity = 4096)
     {
         _resolver = catalog.Resolver;
+        Catalog = catalog;
         Capacity = capacity;
     }
+
+    /// <summary>The catalog the names resolve against.</summary>
+    public GpuCatalog Catalog { get; }
 
     public int Capacity { get; }
 

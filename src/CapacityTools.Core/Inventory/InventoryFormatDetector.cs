@@ -8,6 +8,7 @@ public static class InventoryFormatDetector
     private static readonly Regex s_listLine = new(@"^GPU\s+\d+:\s+.+\(UUID:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_amdSmiBlock = new(@"^GPU:\s*\d+\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_sinfoHeader = new(@"^\s*(?:[A-Z_():/]+\s+)*GRES(?:\s|$)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex s_dcgmLine = new(@"^(?:#\s*(?:HELP|TYPE)\s+)?DCGM_FI_\w*\s*[{ ]", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex s_sinfoLine = new(@"^\S+\s+(?:\S+\s+)*(?:gpu:\S+|\(null\))\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     /// <summary>The format of a text that starts with <paramref name="head"/>; <see cref="InventoryFormat.Csv"/> when nothing more specific matches.</summary>
@@ -16,6 +17,7 @@ public static class InventoryFormatDetector
         var text = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (text.StartsWith("<", StringComparison.Ordinal)) return InventoryFormat.NvidiaSmiXml;
         if (text.StartsWith("{", StringComparison.Ordinal) || text.StartsWith("[", StringComparison.Ordinal)) return DetectJson(text);
+        if (s_dcgmLine.IsMatch(text)) return InventoryFormat.DcgmExporter;
         if (text.IndexOf("NVSMI LOG", StringComparison.Ordinal) >= 0) return InventoryFormat.NvidiaSmiQuery;
         // The table may start with a timestamp line ("Mon Mar 11 09:31:07 2024") before its first border.
         if (text.IndexOf("NVIDIA-SMI", StringComparison.Ordinal) >= 0 && Regex.IsMatch(text, @"^\+-{10,}", RegexOptions.Multiline)) return InventoryFormat.NvidiaSmiTable;

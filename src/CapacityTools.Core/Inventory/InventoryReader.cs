@@ -36,6 +36,7 @@ public sealed class InventoryReader
         var context = new ReadContext(_resolutions, _options, name, stats, token);
         IEnumerable<InventoryEntry> entries = InventoryFormatDetector.IsCsv(format)
             ? CsvInventoryReader.Read(onMalformed => CsvReader.Create(File.OpenRead(path), CsvInventoryReader.Options(onMalformed), leaveOpen: false), context, _options.Format)
+            : format == InventoryFormat.DcgmExporter ? ReadStream(path, context)
             : ReadDocument(File.ReadAllBytes(path), format, context);
         return WithSummary(entries, context);
     }
@@ -49,6 +50,7 @@ public sealed class InventoryReader
         var context = new ReadContext(_resolutions, _options, sourceName, stats, token);
         IEnumerable<InventoryEntry> entries = InventoryFormatDetector.IsCsv(format)
             ? CsvInventoryReader.Read(onMalformed => CsvReader.FromText(text, CsvInventoryReader.Options(onMalformed)), context, _options.Format)
+            : format == InventoryFormat.DcgmExporter ? DcgmExporterReader.Read(new StringReader(text), context)
             : ReadDocument(Encoding.UTF8.GetBytes(text), format, context);
         return WithSummary(entries, context);
     }
@@ -82,6 +84,13 @@ public sealed class InventoryReader
             InventoryFormat.AmdSmiStatic => AmdReader.ReadAmdSmiText(lines, context),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };
+    }
+
+    /// <summary>Exposition text is streamed (a scrape of a large fleet can be gigabytes); the reader detects a UTF-16 BOM.</summary>
+    private static IEnumerable<InventoryEntry> ReadStream(string path, ReadContext context)
+    {
+        using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        foreach (var entry in DcgmExporterReader.Read(text, context)) yield return entry;
     }
 
     private static IEnumerable<InventoryEntry> WithSummary(IEnumerable<InventoryEntry> entries, ReadContext context)

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.IO;
+using CapacityTools.Core.Telemetry;
+
+namespace CapacityTools.Core.Inventory;
+
+/// <summary>
+/// Reads saved dcgm-exporter scrapes (<c>curl :9400/metrics</c>, one or several scrapes in a file, with or without
+/// HELP/TYPE lines, any label spelling): one physical GPU per distinct (host, UUID), its MIG instances (distinct
+/// GPU_I_ID) as slices, a vGPU profile as its share of the GPU it is carved from. Streams the text, keeping one
+/// record per GPU, so memory grows with GPUs, not with lines.
+/// </summary>
+internal static class DcgmExporterReader
+{
+    public static IEnumerable<InventoryEntry> Read(TextReader text, ReadContext context)
+    {
+        var parser = new ExpositionParser(text);
+        var sample = new ExpositionSample();
+        var gpus = new Dictionary<string, Gpu>(StringComparer.Ordinal);
+        var order = new List<Gpu>();
+        var podHosts = new HashSet<string>(StringComparer.Ordinal);
+        var missingUuid = 0L;
+        long missingUuidLine = 0;
+        string? Label(string name) => sample.Label(name);
+        while (parser.Next(sample, out var malformed))
+        {
+            context.Token.ThrowIfCancellationRequested();
+            context.Stats.Position = parser.Characters;
+            if (malformed)
+            {
+                context.Stats.Records++;
+                yield return context.Skip(ReadContext.Malformed(context.SourceName, $"this is not a line of the Prometheus text format: {parser.Error}.",
+                    "Save the exporter's /metrics output again, unchanged."), parser.Line);
+                continue;
+            }
+            if (!DcgmLabels.IsDcgmField(sample.Name)) continue;
+            var uuid = DcgmLabels.First(Label, DcgmLabels.UuidLabels);
+            if (uuid is null)
+            {
+                if (missingUuid++ == 0) missingUuidLine = sample.Line;
+                continue;
+            }
+            var host = DcgmLabels.Host(Label, out var podHost);
+            if (podHost && podHosts.Add(host!))
+                yield return InventoryEntry.Warn($"{context.SourceName}:{sample.Line}: the host '{host}' is the dcgm-exporter pod's name, not the node's "
+                    + "(the exporter runs without NODE_NAME); GPUs on different nodes may look like one host. Set NODE_NAME in the exporter's pod spec.");
+            var key = (host ?? "") + "\u0001" + uuid;
+            if (!gpus.TryGetValue(key, out var gpu))
+            {
+                gpu = new Gpu(host, uuid, Label(DcgmLabels.ModelLabel), sample.Name, sample.Line);
+                gpus[key] = gpu;
+                order.Add(gpu);
+            }
+            gpu.Model ??= Label(DcgmLabels.ModelLabel) is { Length: > 0 } m ? m : null;
+            if (Label(DcgmLabels.InstanceIdLabel) is { Length: > 0 } instance) gpu.Instances.Add(instance);
+            else gpu.Memory(sample.Name, sample.Value);
+        }
+        context.Stats.Position = parser.Characters;
+        if (missingUuid > 0)
+        {
+            context.Stats.Records++;
+            yield return context.Skip(new Problem("DcgmUuidMissing", ProblemKind.InvalidData,
+                $"{missingUuid.ToString(CultureInfo.InvariantCulture)} DCGM series have no UUID (or uuid) label, so their GPUs cannot be told apart and were not counted.",
+                context.SourceName, recommendedAction: "Save the scrape from dcgm-exporter itself; a relabelling rule may have dropped the UUID label."), missingUuidLine);
+        }
+        var tally = context.Tally(InventoryFormat.DcgmExporter);
+        foreach (var gpu in order)
+        {
+            context.Stats.Records++;
+            if (gpu.Model is null)
+            {
+                yield return context.Skip(new Problem("DcgmModelNameMissing", ProblemKind.InvalidData,
+                    $"the series {gpu.FirstMetric} of GPU {gpu.Uuid}{(gpu.Host is null ? "" : " on " + gpu.Host)} has no modelName label, so the GPU's type is unknown; it was not counted.",
+                    gpu.Uuid, recommendedAction: "Upgrade dcgm-exporter (2.x and later label every series with modelName), or read the node with 'nvidia-smi -q -x'."), gpu.Line);
+                continue;
+            }
+            var note = gpu.Instances.Count > 0 ? "MIG enabled" : null;
+            if (DcgmLabels.TryVgpu(context.Resolutions.Catalog, gpu.Model, out var parent, out var fraction) && parent is not null)
+            {
+                tally.AddPhysical(gpu.Host, gpu.Model, fraction, 0, 0, gpu.Line, gpu.MemoryMiB,
+                    $"vGPU profile: {fraction.ToString("0.###", CultureInfo.InvariantCulture)} of a {parent.Id}", parent.Id);
+                continue;
+            }
+            tally.AddPhysical(gpu.Host, gpu.Model, 1, gpu.Instances.Count, 0, gpu.Line, gpu.MemoryMiB, note);
+        }
+        foreach (var entry in tally.Drain()) yield return entry;
+    }
+
+    private sealed class Gpu(string? host, string uuid, string? model, string firstMetric, long line)
+    {
+        private double? _free, _used, _reserved;
+
+        public string? Host { get; } = host;
+        public string Uuid { get; } = uuid;
+        public string? Model { get; set; } = model is { Length: > 0 } ? model : null;
+        public string FirstMetric { get; } = firstMetric;
+        public long Line { get; } = line;
+        public HashSet<string> Instances { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>FB_FREE + FB_USED + FB_RESERVED is nvidia-smi's total less 1 MiB (FACTS); null without FREE and USED.</summary>
+        public double? MemoryMiB => _free is { } f && _used is { } u ? f + u + (_reserved ?? 0) + 1 : null;
+
+        public void Memory(string metric, double value)
+        {
+            if (double.IsNaN(value) || value < 0) return;
+            if (metric.Equals("DCGM_FI_DEV_FB_FREE", StringComparison.OrdinalIgnoreCase)) _free ??= value;
+            else if (metric.Equals("DCGM_FI_DEV_FB_USED", StringComparison.OrdinalIgnoreCase)) _used ??= value;
+            else if (metric.Equals("DCGM_FI_DEV_FB_RESERVED", StringComparison.OrdinalIgnoreCase)) _reserved ??= value;
+        }
+    }
+}
