@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO;
+using CapacityTools.Core.Gpu;
 using CapacityTools.Core.Telemetry;
 
 namespace CapacityTools.Core.Inventory;
@@ -74,16 +75,24 @@ internal static class DcgmExporterReader
                     gpu.Uuid, recommendedAction: "Upgrade dcgm-exporter (2.x and later label every series with modelName), or read the node with 'nvidia-smi -q -x'."), gpu.Line);
                 continue;
             }
-            var note = gpu.Instances.Count > 0 ? "MIG enabled" : null;
-            if (DcgmLabels.TryVgpu(context.Resolutions.Catalog, gpu.Model, out var parent, out var fraction) && parent is not null)
-            {
-                tally.AddPhysical(gpu.Host, gpu.Model, fraction, 0, 0, gpu.Line, gpu.MemoryMiB,
-                    $"vGPU profile: {fraction.ToString("0.###", CultureInfo.InvariantCulture)} of a {parent.Id}", parent.Id);
-                continue;
-            }
-            tally.AddPhysical(gpu.Host, gpu.Model, 1, gpu.Instances.Count, 0, gpu.Line, gpu.MemoryMiB, note);
+            AddGpus(tally, context.Resolutions.Catalog, gpu.Host, gpu.Model, 1, gpu.Instances.Count, gpu.Line, gpu.MemoryMiB);
         }
         foreach (var entry in tally.Drain()) yield return entry;
+    }
+
+    /// <summary>
+    /// Adds physical GPUs of a dcgm-exporter modelName with their MIG instances; a vGPU profile adds its share of the
+    /// GPU it is carved from. Shared by the file reader and the Prometheus reader, so both count alike.
+    /// </summary>
+    internal static void AddGpus(InventoryTally tally, GpuCatalog catalog, string? host, string model, double gpus, int migSlices, long line, double? memoryMiB)
+    {
+        if (DcgmLabels.TryVgpu(catalog, model, out var parent, out var fraction) && parent is not null)
+        {
+            tally.AddPhysical(host, model, gpus * fraction, 0, 0, line, memoryMiB,
+                $"vGPU profile: {fraction.ToString("0.###", CultureInfo.InvariantCulture)} of a {parent.Id}", parent.Id);
+            return;
+        }
+        tally.AddPhysical(host, model, gpus, migSlices, 0, line, memoryMiB, migSlices > 0 ? "MIG enabled" : null);
     }
 
     private sealed class Gpu(string? host, string uuid, string? model, string firstMetric, long line)

@@ -33,4 +33,6 @@ public enum InventoryFormat
     AmdSmiStatic,
     /// <summary>dcgm-exporter <c>/metrics</c> text (Prometheus exposition format), one or several scrapes, any label spelling.</summary>
     DcgmExporter,
+    /// <summary>Asked of a Prometheus-compatible server that scrapes dcgm-exporter (Get-GpuInventory -PrometheusUri); not a file format.</summary>
+    Prometheus,
 }
