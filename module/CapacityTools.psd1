@@ -23,6 +23,8 @@
         'Import-GpuInventory'
         'ConvertFrom-GpuInventory'
         'Measure-GpuFleet'
+        'Get-GpuInventory'
+        'Get-GpuUsage'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -90,7 +90,7 @@ public sealed class GpuUsageReader
                 usage.AverageUtilization = util / 100;
                 usage.UtilizationMetric = GpuUtil;
             }
-            else notes.Add("no utilisation reported (MIG instances report it per instance only)");
+            else notes.Add("no whole-GPU utilisation series (DCGM_FI_PROF_GR_ENGINE_ACTIVE or DCGM_FI_DEV_GPU_UTIL; MIG instances report it per instance only)");
             usage.AveragePowerWatts = Mean(powerSum, powerCount, pair.Key);
             if (energy.TryGetValue(pair.Key, out var mj)) usage.EnergyKWh = mj.Value * fraction / MillijoulesPerKWh;
             else notes.Add("no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION: energy not measured");
