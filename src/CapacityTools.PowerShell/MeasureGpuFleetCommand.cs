@@ -4,6 +4,7 @@ using CapacityTools.Core;
 using CapacityTools.Core.Gpu;
 using CapacityTools.Core.Inventory;
 using CapacityTools.Core.Reporting;
+using CapacityTools.Core.Telemetry;
 using CapacityTools.PowerShell.Completers;
 
 namespace CapacityTools.PowerShell;
@@ -103,6 +104,14 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
         {
             // Get-ChildItem *.csv | Measure-GpuFleet reads the files in bulk.
             ReadFiles([file.FullName]);
+            return;
+        }
+        if (InputObject.BaseObject is GpuUsage usage)
+        {
+            // Get-GpuUsage | Measure-GpuFleet: measured energy and utilisation beside the TDP estimate.
+            if (usage.Model is null) fleet.Skipped++;
+            else if (fleet.AddMeasured(usage) is { } unknown) WriteProblem(unknown);
+            FlushWarnings();
             return;
         }
         if (!_row.TryRead(InputObject, out var model, out var count, out var problem))

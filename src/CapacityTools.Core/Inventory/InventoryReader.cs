@@ -82,6 +82,8 @@ public sealed class InventoryReader
             InventoryFormat.SlurmSinfo => SlurmReader.ReadSinfo(lines, context),
             InventoryFormat.SlurmScontrol => SlurmReader.ReadScontrol(lines, context),
             InventoryFormat.AmdSmiStatic => AmdReader.ReadAmdSmiText(lines, context),
+            InventoryFormat.Prometheus => throw new CapacityException(new Problem("NotAFileFormat", ProblemKind.InvalidArgument,
+                "Prometheus is a server, not a file format.", format, recommendedAction: "Use Get-GpuInventory -PrometheusUri, or -Format DcgmExporter for a saved scrape.")),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };
     }

@@ -69,7 +69,9 @@ internal sealed class DcgmQuery
 
     /// <summary>GPU-hours in the window: distinct GPUs at each step of a subquery, times the step.</summary>
     public string GpuHours(TimeSpan window, TimeSpan step) =>
-        $"sum_over_time(({Gpus()})[{Seconds(window)}:{Seconds(step)}]) * {step.TotalSeconds.ToString(CultureInfo.InvariantCulture)} / 3600";
+        // The range is a second short of the window, so a window that is a whole number of steps has exactly that many
+        // steps whether the server's range is closed (Prometheus 2) or left-open (Prometheus 3).
+        $"sum_over_time(({Gpus()})[{Seconds(window - TimeSpan.FromSeconds(1))}:{Seconds(step)}]) * {step.TotalSeconds.ToString(CultureInfo.InvariantCulture)} / 3600";
 
     /// <summary>
     /// Time-weighted mean of a whole-GPU gauge per GPU (sum over count of samples, so series split by changing
