@@ -41,24 +41,26 @@ function New-DcgmHistory([datetime] $End) {
     $a1 = "gpu=`"0`",UUID=`"GPU-hist-a1`",device=`"nvidia0`",$h100"
     $a2 = "gpu=`"1`",UUID=`"GPU-hist-a2`",device=`"nvidia1`",$h100"
     $b = 'gpu="0",uuid="GPU-hist-b1",device="nvidia0",modelName="NVIDIA A100-SXM4-40GB",hostname="hist-b"'
-    $series = [ordered]@{
-        DCGM_FI_DEV_SM_CLOCK              = @(@{ l = $a1; v = { 1980 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"1`""; v = { 1980 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { 1980 } })
-        DCGM_FI_PROF_GR_ENGINE_ACTIVE     = @(@{ l = $a1; v = { 0.5 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"1`""; v = { 0.9 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { 0.1 } })
-        DCGM_FI_DEV_POWER_USAGE           = @(@{ l = $a1; v = { 300 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"1`""; v = { 200 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { 200 } })
-        DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION = @(
+    # A list, not a hashtable: the old namespace's names differ from the new ones only in case.
+    $series = @(
+        @{ n = 'DCGM_FI_DEV_SM_CLOCK'; s = @(@{ l = $a1; v = { 1980 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"1`""; v = { 1980 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { 1980 } }) }
+        @{ n = 'DCGM_FI_PROF_GR_ENGINE_ACTIVE'; s = @(@{ l = $a1; v = { 0.5 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"1`""; v = { 0.9 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { 0.1 } }) }
+        @{ n = 'DCGM_FI_DEV_POWER_USAGE'; s = @(@{ l = $a1; v = { 300 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"1`""; v = { 200 } }, @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { 200 } }) }
+        @{ n = 'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION'; s = @(
             @{ l = $a1; v = { param($i) 5e9 + 300 * 60000 * $i } }
             @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"1`""; v = { param($i) 7e9 + 200 * 60000 * $i } }
-            @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { param($i) 7e9 + 200 * 60000 * $i } })
-        dcgm_fi_dev_sm_clock              = @(@{ l = $b; v = { 1410 } })
-        dcgm_fi_dev_gpu_util              = @(@{ l = $b; v = { 40 } })
-        dcgm_fi_dev_power_usage           = @(@{ l = $b; v = { 250 } })
+            @{ l = "$a2,GPU_I_PROFILE=`"3g.40gb`",GPU_I_ID=`"2`""; v = { param($i) 7e9 + 200 * 60000 * $i } }) }
+        @{ n = 'dcgm_fi_dev_sm_clock'; s = @(@{ l = $b; v = { 1410 } }) }
+        @{ n = 'dcgm_fi_dev_gpu_util'; s = @(@{ l = $b; v = { 40 } }) }
+        @{ n = 'dcgm_fi_dev_power_usage'; s = @(@{ l = $b; v = { 250 } }) }
         # 250 W = 15,000,000 mJ a minute; the driver reloads at minute 180 and the counter starts again from one minute's worth.
-        dcgm_fi_dev_total_energy_consumption = @(@{ l = $b; v = { param($i) if ($i -lt 180) { 9e9 + 15e6 * $i } else { 15e6 * ($i - 179) } } })
-    }
+        @{ n = 'dcgm_fi_dev_total_energy_consumption'; s = @(@{ l = $b; v = { param($i) if ($i -lt 180) { 9e9 + 15e6 * $i } else { 15e6 * ($i - 179) } } }) }
+    )
     $sb = [System.Text.StringBuilder]::new()
-    foreach ($name in $series.Keys) {
+    foreach ($family in $series) {
+        $name = $family.n
         $null = $sb.AppendLine("# TYPE $name gauge")
-        foreach ($s in $series[$name]) {
+        foreach ($s in $family.s) {
             for ($i = 0; $i -lt $times.Count; $i++) {
                 $value = [double](& $s.v $i)
                 $null = $sb.Append($name).Append('{').Append($s.l).Append('} ').Append($value.ToString('R', [cultureinfo]::InvariantCulture)).Append(' ').AppendLine($times[$i].ToString([cultureinfo]::InvariantCulture))
@@ -74,7 +76,7 @@ function New-DcgmHistory([datetime] $End) {
 }
 
 # The HTTP server: /scrapes/<file> serves a recorded scrape; /select/0/prometheus/* checks the bearer token and the
-# tenant header, then forwards to Prometheus with basic auth; /slow waits 5 s. Runs in its own runspace.
+# tenant header, then forwards to Prometheus with basic auth. Runs in its own runspace.
 $script:GatewayScript = {
     param($Listener, $Files, $Backend, $Basic, $Token, $Tenant)
     $http = [System.Net.Http.HttpClient]::new()
@@ -89,9 +91,6 @@ $script:GatewayScript = {
                     $res.ContentType = 'text/plain; version=0.0.4; charset=utf-8'
                     $bytes = [IO.File]::ReadAllBytes($file)
                 } else { $res.StatusCode = 404; $bytes = @() }
-            } elseif ($path -like '/slow/*') {
-                Start-Sleep -Seconds 5
-                $bytes = [Text.Encoding]::UTF8.GetBytes('{"status":"success","data":{"resultType":"vector","result":[]}}')
             } elseif ($path -like '/select/0/prometheus/api/v1/*') {
                 if ($req.Headers['Authorization'] -ne "Bearer $Token" -or $req.Headers['X-Scope-OrgID'] -ne $Tenant) {
                     $res.StatusCode = 401
@@ -127,7 +126,7 @@ function Wait-Until([scriptblock] $Condition, [int] $Seconds, [string] $What) {
     throw "Timed out after $Seconds s waiting for $What."
 }
 
-# Starts the HTTP server and Prometheus; returns Uri, GatewayUri, SlowUri, Credential, Token (SecureString), Tenant, History
+# Starts the HTTP server and Prometheus; returns Uri, GatewayUri, Credential, Token (SecureString), Tenant, History
 # and a Stop() to call in AfterAll.
 function Start-TestPrometheus([string[]] $ScrapeFiles) {
     $root = Join-Path ([IO.Path]::GetTempPath()) ("ct-prom-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
@@ -166,7 +165,6 @@ function Start-TestPrometheus([string[]] $ScrapeFiles) {
     $fixture = [pscustomobject]@{
         Uri        = $uri
         GatewayUri = "http://127.0.0.1:$httpPort/select/0/prometheus"
-        SlowUri    = "http://127.0.0.1:$httpPort/slow"
         HttpPort   = $httpPort
         Credential = $credential
         Password   = $script:PrometheusPassword

@@ -174,9 +174,15 @@ Describe 'Prometheus errors and secrets' -Skip:$noServer {
         $e[0].Exception.Message | Should -Match "127\.0\.0\.1:$closed"
         Get-GpuInventory -PrometheusUri ($server.Uri -replace '^http:', 'https:') -Credential $server.Credential -ErrorVariable t -ErrorAction SilentlyContinue
         $t[0].FullyQualifiedErrorId | Should -BeLike 'PrometheusTlsFailure,*'
-        Get-GpuInventory -PrometheusUri $server.SlowUri -TimeoutSec 1 -ErrorVariable s -ErrorAction SilentlyContinue
+        # A listener that accepts connections (the kernel's backlog) but never answers.
+        $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            Get-GpuInventory -PrometheusUri "http://127.0.0.1:$($silent.LocalEndpoint.Port)" -TimeoutSec 1 -ErrorVariable s -ErrorAction SilentlyContinue
+        } finally { $silent.Stop() }
         $s[0].FullyQualifiedErrorId | Should -BeLike 'PrometheusTimeout,*'
-        $s[0].Exception.Message | Should -Match '1 s'
+        $s[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $s[0].Exception.Message | Should -Match 'within 1 s'
         { Get-GpuInventory -PrometheusUri "http://127.0.0.1:$closed" -ErrorAction Stop } | Should -Throw -ErrorId 'PrometheusUnreachable,*'
     }
 }
@@ -208,7 +214,8 @@ Describe 'Get-GpuInventory on the local machine (vendor tools replaced by script
             if ($IsWindows) {
                 Set-Content (Join-Path $bin "$Name.cmd") "@type `"$path`""
             } else {
-                Set-Content (Join-Path $bin $Name) "#!/bin/sh`ncat '$path'`n" -Encoding utf8NoBOM
+                # Shell built-ins only: PATH holds nothing but the fake tools.
+                Set-Content (Join-Path $bin $Name) "#!/bin/sh`nwhile IFS= read -r l || [ -n `"`$l`" ]; do printf '%s\n' `"`$l`"; done < '$path'`n" -Encoding utf8NoBOM
                 chmod +x (Join-Path $bin $Name)
             }
         }
