@@ -65,7 +65,7 @@ $httpPort = Get-FreePort
 $promPort = Get-FreePort
 $run = Join-Path $data ("run-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
 $null = New-Item -ItemType Directory -Force (Join-Path $run 'tsdb')
-$targets = for ($h = 0; $h -lt $Hosts; $h++) { "      - targets: ['127.0.0.1:$httpPort']`n        labels: { __metrics_path__: '/host-{0:D4}.txt' }" -f $h }
+$targets = for ($h = 0; $h -lt $Hosts; $h++) { "      - targets: ['127.0.0.1:$httpPort']`n        labels: {{ __metrics_path__: '/host-{0:D4}.txt' }}" -f $h }
 Set-Content (Join-Path $run 'prometheus.yml') ("global:`n  scrape_interval: 15s`n  scrape_timeout: 10s`nscrape_configs:`n  - job_name: dcgm`n    honor_labels: true`n    static_configs:`n" + ($targets -join "`n")) -Encoding utf8NoBOM
 $http = Start-Process python3 -ArgumentList '-m', 'http.server', $httpPort, '--bind', '127.0.0.1', '--directory', $scrapes -PassThru -RedirectStandardError (Join-Path $run 'http.log') -RedirectStandardOutput (Join-Path $run 'http.out')
 $prom = Start-Process prometheus -PassThru -RedirectStandardError (Join-Path $run 'prometheus.log') -RedirectStandardOutput (Join-Path $run 'prometheus.out') -ArgumentList @(

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace CapacityTools.Core.Telemetry;
 
@@ -17,7 +16,6 @@ internal sealed class DcgmQuery
     private const string GpuKey = "UUID, uuid";
     /// <summary>Fields every exporter's default set has, on whole GPUs and on MIG instances alike.</summary>
     public const string PresenceFields = "DEV_SM_CLOCK|DEV_GPU_TEMP";
-    private static readonly Regex s_selector = new(@"^\s*\{?(?<m>[^{}]*)\}?\s*$", RegexOptions.CultureInvariant);
     private readonly string _matchers;
 
     /// <exception cref="CapacityException">The selector is not a label matcher.</exception>
@@ -28,12 +26,12 @@ internal sealed class DcgmQuery
             _matchers = "";
             return;
         }
-        var m = s_selector.Match(selector!);
-        if (!m.Success || !selector!.TrimStart().StartsWith("{", StringComparison.Ordinal))
+        var text = selector!.Trim();
+        if (!text.StartsWith("{", StringComparison.Ordinal) || !text.EndsWith("}", StringComparison.Ordinal))
             throw new CapacityException(new Problem("InvalidSelector", ProblemKind.InvalidArgument,
                 $"-Selector '{selector}' is not a label matcher in braces.", selector,
                 recommendedAction: "Give label matchers only, e.g. -Selector '{cluster=\"train-a\"}'; the module picks the metrics itself."));
-        var inner = m.Groups["m"].Value.Trim().TrimEnd(',');
+        var inner = text.Substring(1, text.Length - 2).Trim().TrimEnd(',').Trim();
         _matchers = inner.Length == 0 ? "" : ", " + inner;
     }
 
