@@ -96,8 +96,12 @@ function Get-PesterModulePath {
 function Invoke-XunitTests {
     $results = Join-Path $outRoot 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $fuzz = Join-Path $root "tests/CapacityTools.Core.Tests/bin/$Configuration/net10.0/fuzz-summary.txt"
+    if (Test-Path $fuzz) { Remove-Item $fuzz }
     dotnet test (Join-Path $root 'tests/CapacityTools.Core.Tests') -c $Configuration --no-build --nologo `
         --logger 'trx;LogFileName=core.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    # The property-based fuzzing says how many cases it ran per reader (CAPACITYTOOLS_FUZZ_ITER sets it).
+    if (Test-Path $fuzz) { Get-Content $fuzz | Sort-Object | ForEach-Object { Write-Host $_ } }
     $trx = Join-Path $results 'core.trx'
     if (-not (Test-Path $trx)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters

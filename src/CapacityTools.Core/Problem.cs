@@ -1,3 +1,5 @@
+using System.IO;
+
 namespace CapacityTools.Core;
 
 /// <summary>What kind of failure a <see cref="Problem"/> is; the PowerShell layer maps it to an ErrorCategory.</summary>
@@ -41,10 +43,11 @@ public sealed class Problem
     {
         ErrorId = errorId;
         Kind = kind;
-        Message = message;
+        // The last guard: whatever a message quotes, it cannot write to the terminal or run to megabytes.
+        Message = SafeText.Clean(message);
         Target = target;
         Location = location;
-        RecommendedAction = recommendedAction;
+        RecommendedAction = recommendedAction is null ? null : SafeText.Clean(recommendedAction);
     }
 
     /// <summary>Stable identifier, the first part of the FullyQualifiedErrorId.</summary>
@@ -71,6 +74,20 @@ public sealed class Problem
     public override string ToString() => FullMessage;
 
     /// <summary>The same problem at another location (the resolver's problems have none; a reader adds the row's).</summary>
+    /// <summary>A file that cannot be opened or read: the one problem for it, whichever reader met it.</summary>
+    public static Problem FileUnreadable(string path, Exception error) =>
+        new(ErrorIds.FileUnreadable, error is UnauthorizedAccessException ? ProblemKind.NotAvailable : ProblemKind.InvalidData,
+            $"{SafeText.Quote(path)} cannot be read: {error.Message}", path,
+            recommendedAction: "Check that the file exists, is not locked by another program and that you may read it.");
+
+    /// <summary>A file whose content a parser gave up on in a way no reader turned into a row's problem.</summary>
+    public static Problem UnreadableContent(string path, Exception error) =>
+        new(ErrorIds.InvalidFileContent, ProblemKind.InvalidData, $"{SafeText.Quote(path)} could not be read: {SafeText.Quote(error.Message)}", path,
+            recommendedAction: "Check that the file is complete and of a format the command reads (see -Format); nothing from this file was counted after this point.");
+
+    /// <summary>True for the exceptions that mean a file could not be opened or read.</summary>
+    public static bool IsFileError(Exception error) => error is IOException or UnauthorizedAccessException or System.Security.SecurityException;
+
     public Problem At(SourceLocation? location) =>
         location is null ? this : new Problem(ErrorId, Kind, Message, Target, location, RecommendedAction) { Suggestions = Suggestions };
 }

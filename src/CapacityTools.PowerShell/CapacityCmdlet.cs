@@ -18,6 +18,44 @@ public abstract class CapacityCmdlet : PSCmdlet
 
     protected void WriteProblem(Problem problem) => WriteError(ToErrorRecord(problem));
 
+    /// <summary>Every warning passes here: text from data cannot write control sequences to the terminal.</summary>
+    protected new void WriteWarning(string text) => base.WriteWarning(SafeText.Clean(text));
+
+    /// <summary>Every verbose line passes here, for the same reason as <see cref="WriteWarning"/>.</summary>
+    protected new void WriteVerbose(string text) => base.WriteVerbose(SafeText.Clean(text));
+
+    /// <summary>
+    /// The one file loop: reads each file with <paramref name="read"/>, and turns whatever goes wrong with one
+    /// file into a non-terminating error, so one bad file never stops the others. Ctrl+C stops the pipeline.
+    /// </summary>
+    protected void ForEachFile(IEnumerable<string> files, Action<string> read)
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                read(file);
+            }
+            catch (CapacityException ex)
+            {
+                WriteProblem(ex.Problem);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception ex) when (Problem.IsFileError(ex))
+            {
+                WriteProblem(Problem.FileUnreadable(file, ex));
+            }
+            catch (Exception ex) when (ex is not (PipelineStoppedException or FlowControlException or OutOfMemoryException))
+            {
+                // A parser's own exception (truncated XML, invalid JSON, a CSV record past the size limit): never raw.
+                WriteProblem(Problem.UnreadableContent(file, ex));
+            }
+        }
+    }
+
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing), for long reads in the core.</summary>
     protected CancellationToken StopToken => _stop.Token;
 
@@ -69,7 +107,7 @@ public abstract class CapacityCmdlet : PSCmdlet
             }
             if (provider.Name != "FileSystem")
             {
-                WriteProblem(new Problem("NotAFileSystemPath", ProblemKind.InvalidArgument,
+                WriteProblem(new Problem(ErrorIds.NotAFileSystemPath, ProblemKind.InvalidArgument,
                     $"'{path}' is on the {provider.Name} provider, not a file.", path, recommendedAction: "Give the path of a file."));
                 continue;
             }
@@ -81,7 +119,7 @@ public abstract class CapacityCmdlet : PSCmdlet
     }
 
     private static Problem PathNotFound(string path) =>
-        new("PathNotFound", ProblemKind.NotFound, $"Cannot find the file '{path}'.", path,
+        new(ErrorIds.PathNotFound, ProblemKind.NotFound, $"Cannot find the file '{path}'.", path,
             recommendedAction: "Check the path; relative paths are resolved from the current location.");
 
     protected void ThrowProblem(Problem problem) => ThrowTerminatingError(ToErrorRecord(problem));
@@ -94,7 +132,7 @@ public abstract class CapacityCmdlet : PSCmdlet
     protected long ReadBulk(IEnumerable<string> files, InventoryOptions options, string activity, Action<ScannedModel> add)
     {
         long skipped = 0;
-        foreach (var file in files)
+        ForEachFile(files, file =>
         {
             var reader = new BulkFleetReader(Catalog, options);
             try
@@ -105,24 +143,11 @@ public abstract class CapacityCmdlet : PSCmdlet
                     add(model);
                 }
             }
-            catch (CapacityException ex)
+            finally
             {
-                WriteProblem(ex.Problem);
+                skipped += reader.Skipped;
             }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (IOException ex)
-            {
-                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.ReadError, file));
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.PermissionDenied, file));
-            }
-            skipped += reader.Skipped;
-        }
+        });
         CompleteProgress(2, activity);
         return skipped;
     }

@@ -64,7 +64,7 @@ public sealed class CompareMarketToGdpCommand : CapacityCmdlet
         var high = string.IsNullOrWhiteSpace(HighAmount) ? null : HighAmount;
         if (high is not null && Amount.Length != 1)
         {
-            ThrowProblem(new Problem("InvalidAmountRange", ProblemKind.InvalidArgument, "-HighAmount goes with a single -Amount (the low end of the range).", HighAmount));
+            ThrowProblem(new Problem(ErrorIds.InvalidAmountRange, ProblemKind.InvalidArgument, "-HighAmount goes with a single -Amount (the low end of the range).", HighAmount));
         }
 
         foreach (var item in Amount)

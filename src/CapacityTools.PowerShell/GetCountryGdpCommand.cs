@@ -90,7 +90,7 @@ public sealed class GetCountryGdpCommand : CapacityCmdlet
             .ToList();
         if (matches.Count == 0)
         {
-            WriteProblem(new Problem("UnknownCountry", ProblemKind.NotFound, $"No economy of {edition.Name} matches '{name}'.", name,
+            WriteProblem(new Problem(ErrorIds.UnknownCountry, ProblemKind.NotFound, $"No economy of {edition.Name} matches '{name}'.", name,
                 recommendedAction: IncludeAggregates ? "Check the pattern; names are matched in every spelling the editions use." : "Check the pattern, or add -IncludeAggregates for country groups."));
             return;
         }

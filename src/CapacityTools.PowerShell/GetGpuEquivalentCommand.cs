@@ -86,7 +86,8 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
         switch (ParameterSetName)
         {
             case ModelSet:
-                Add(Model, Count);
+                if (GpuCount.Check(Count, Count.ToString("R", System.Globalization.CultureInfo.InvariantCulture), out var countProblem)) Add(Model, Count);
+                else WriteProblem(countProblem!);
                 break;
             case InputSet:
                 if (InputObject is null) return;

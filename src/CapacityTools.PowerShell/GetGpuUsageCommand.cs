@@ -21,15 +21,15 @@ public sealed class GetGpuUsageCommand : PrometheusCmdlet
     protected override void EndProcessing()
     {
         if (Last is not null && Start is not null)
-            ThrowProblem(new Problem("ConflictingWindow", ProblemKind.InvalidArgument, "-Last and -Start cannot be used together.", Last,
+            ThrowProblem(new Problem(ErrorIds.ConflictingWindow, ProblemKind.InvalidArgument, "-Last and -Start cannot be used together.", Last,
                 recommendedAction: "Give -Start (and -End), or -Last (optionally with -End)."));
         if (Last is { } span && span <= TimeSpan.Zero)
-            ThrowProblem(new Problem("InvalidTimeWindow", ProblemKind.InvalidArgument, $"-Last {span} is not a positive time span.", span,
+            ThrowProblem(new Problem(ErrorIds.InvalidTimeWindow, ProblemKind.InvalidArgument, $"-Last {span} is not a positive time span.", span,
                 recommendedAction: "Give a positive span, e.g. -Last (New-TimeSpan -Days 30)."));
         var end = End is { } e ? new DateTimeOffset(e) : DateTimeOffset.UtcNow;
         var start = Start is { } s ? new DateTimeOffset(s) : end - (Last ?? TimeSpan.FromDays(1));
         if (end <= start)
-            ThrowProblem(new Problem("InvalidTimeWindow", ProblemKind.InvalidArgument, $"-Start {start:u} is not before -End {end:u}.", start,
+            ThrowProblem(new Problem(ErrorIds.InvalidTimeWindow, ProblemKind.InvalidArgument, $"-Start {start:u} is not before -End {end:u}.", start,
                 recommendedAction: "Give -Start before -End."));
         var options = ConnectionOptions();
         Ask(options, client =>

@@ -32,37 +32,21 @@ public sealed class ImportGdpDataCommand : CapacityCmdlet
         var files = ResolveFiles(literal ? LiteralPath : Path, literal);
         if (Edition is not null && files.Count > 1)
         {
-            ThrowProblem(new Problem("EditionNameForManyFiles", ProblemKind.InvalidArgument,
+            ThrowProblem(new Problem(ErrorIds.EditionNameForManyFiles, ProblemKind.InvalidArgument,
                 $"-Edition names one edition, but {files.Count} files were given.", Edition,
                 recommendedAction: "Import the files one at a time, or leave out -Edition to name each edition from its file."));
         }
 
-        foreach (var file in files)
+        ForEachFile(files, file =>
         {
-            GdpEdition edition;
-            try
-            {
-                WriteVerbose($"Reading {file}");
-                edition = GdpFileReader.Read(file, Edition, EconomyDirectory.Embedded);
-            }
-            catch (CapacityException ex)
-            {
-                WriteProblem(ex.Problem);
-                continue;
-            }
+            WriteVerbose($"Reading {file}");
+            var edition = GdpFileReader.Read(file, Edition, EconomyDirectory.Embedded);
             foreach (var problem in edition.LoadProblems) WriteProblem(problem);
-            try
-            {
-                var library = SessionData.Gdp.Current;
-                if (library.Find(edition.Name) is not null) WriteVerbose($"Replacing the imported edition {edition.Name}.");
-                SessionData.Gdp.Set(library.With(edition));
-            }
-            catch (CapacityException ex)
-            {
-                WriteProblem(ex.Problem);
-                continue;
-            }
+            foreach (var warning in edition.LoadWarnings) WriteWarning(warning);
+            var library = SessionData.Gdp.Current;
+            if (library.Find(edition.Name) is not null) WriteVerbose($"Replacing the imported edition {edition.Name}.");
+            SessionData.Gdp.Set(library.With(edition));
             WriteObject(edition.Describe());
-        }
+        });
     }
 }

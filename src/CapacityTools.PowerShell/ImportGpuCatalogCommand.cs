@@ -27,27 +27,15 @@ public sealed class ImportGpuCatalogCommand : CapacityCmdlet
     {
         var literal = ParameterSetName == LiteralPathSet;
         var files = ResolveFiles(literal ? LiteralPath : Path, literal);
-        foreach (var file in files)
+        ForEachFile(files, file =>
         {
             var problems = new List<Problem>();
-            try
-            {
-                using var stream = File.OpenRead(file);
-                var specs = GpuCatalogReader.ReadSpecs(stream, file, file, problems);
-                foreach (var problem in problems) WriteProblem(problem);
-                if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {specs.Count} imported.");
-                _imported.RemoveAll(old => specs.Any(s => string.Equals(s.Id, old.Id, StringComparison.OrdinalIgnoreCase)));
-                _imported.AddRange(specs);
-            }
-            catch (CapacityException ex)
-            {
-                WriteProblem(ex.Problem);
-            }
-            catch (IOException ex)
-            {
-                WriteProblem(new Problem("GpuCatalogUnreadable", ProblemKind.InvalidData, $"Cannot read '{file}': {ex.Message}", file));
-            }
-        }
+            var specs = GpuCatalogReader.ReadSpecsFile(file, file, problems, WriteWarning);
+            foreach (var problem in problems) WriteProblem(problem);
+            if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {specs.Count} imported.");
+            _imported.RemoveAll(old => specs.Any(s => string.Equals(s.Id, old.Id, StringComparison.OrdinalIgnoreCase)));
+            _imported.AddRange(specs);
+        });
     }
 
     // The session's catalog changes once, with every good row of every file, or not at all.
@@ -56,6 +44,7 @@ public sealed class ImportGpuCatalogCommand : CapacityCmdlet
         if (_imported.Count == 0) return;
         var catalog = Catalog.With(_imported);
         foreach (var conflict in catalog.Conflicts) WriteWarning(conflict);
+        foreach (var note in catalog.Notes) WriteVerbose(note);
         SessionData.Catalog.Set(catalog);
         foreach (var spec in _imported) WriteObject(catalog.GetById(spec.Id));
     }

@@ -41,39 +41,27 @@ public sealed class ImportGpuInventoryCommand : CapacityCmdlet
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == LiteralPathSet;
-        foreach (var file in ResolveFiles(literal ? LiteralPath : Path, literal))
+        ForEachFile(ResolveFiles(literal ? LiteralPath : Path, literal), file =>
         {
             var reader = new InventoryReader(Catalog, new InventoryOptions
             {
                 Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn, HostColumn = HostColumn,
             });
-            try
+            var verbose = true;
+            foreach (var entry in reader.ReadFile(file, file, StopToken))
             {
-                foreach (var entry in reader.ReadFile(file, file, StopToken))
+                if (verbose)
                 {
-                    if (entry.Item is not null) WriteObject(entry.Item);
-                    else if (entry.Problem is not null) WriteProblem(entry.Problem);
-                    else if (entry.Warning is not null) WriteWarning(entry.Warning);
-                    WriteFileProgress(1, Activity, file, reader.Stats.Position, reader.Stats.Length);
+                    WriteVerbose($"Reading {reader.Verbose}.");
+                    verbose = false;
                 }
+                if (entry.Item is not null) WriteObject(entry.Item);
+                else if (entry.Problem is not null) WriteProblem(entry.Problem);
+                else if (entry.Warning is not null) WriteWarning(entry.Warning);
+                WriteFileProgress(1, Activity, file, reader.Stats.Position, reader.Stats.Length);
             }
-            catch (CapacityException ex)
-            {
-                WriteProblem(ex.Problem);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (System.IO.IOException ex)
-            {
-                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.ReadError, file));
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.PermissionDenied, file));
-            }
-        }
+            WriteVerbose($"{file}: {reader.Stats.Records} row(s) or block(s) read, {reader.Stats.Skipped} skipped.");
+        });
     }
 
     protected override void EndProcessing() => CompleteProgress(1, Activity);

@@ -39,33 +39,19 @@ internal sealed class PipelineRow
                 return true;
         }
 
-        model = Value(input, ref _modelProperty, InventoryColumns.ModelNames) is { } m ? LanguagePrimitives.ConvertTo<string>(m) : null;
-        var value = Value(input, ref _countProperty, InventoryColumns.CountNames);
-        switch (value)
-        {
-            case null:
-                return true;
-            case string s:
-                if (GpuCount.TryParse(s, out count, out problem)) return true;
-                problem = new Problem(problem!.ErrorId, problem.Kind, $"{problem.Message.TrimEnd('.')} for '{model}'.", input, null, problem.RecommendedAction);
-                return false;
-            default:
-                try
-                {
-                    count = LanguagePrimitives.ConvertTo<double>(value);
-                    return true;
-                }
-                catch (PSInvalidCastException)
-                {
-                    problem = new Problem("InvalidGpuCount", ProblemKind.InvalidData, $"The count '{value}' for '{model}' is not a number.", input,
-                        recommendedAction: "Give the number of GPUs as a whole number above zero.");
-                    return false;
-                }
-        }
+        model = Value(input, ref _modelProperty, InventoryColumns.ModelNames, out _) is { } m ? LanguagePrimitives.ConvertTo<string>(m) : null;
+        var value = Value(input, ref _countProperty, InventoryColumns.CountNames, out var hasCount);
+        // An object with no count property at all is one GPU, as a CSV row is without a count column;
+        // a count property that is there but empty (a ragged Import-Csv row) is an error, never 1.
+        if (!hasCount) return true;
+        if (GpuCount.TryFromValue(value, out count, out problem)) return true;
+        problem = new Problem(problem!.ErrorId, problem.Kind, $"{problem.Message.TrimEnd('.')} for '{SafeText.Quote(model)}'.", input, null, problem.RecommendedAction);
+        return false;
     }
 
-    private static object? Value(PSObject input, ref string? remembered, IReadOnlyList<string> names)
+    private static object? Value(PSObject input, ref string? remembered, IReadOnlyList<string> names, out bool found)
     {
+        found = true;
         if (remembered is not null && input.Properties[remembered] is { } known) return Unwrap(known.Value);
         foreach (var name in names)
         {
@@ -75,6 +61,7 @@ internal sealed class PipelineRow
                 return Unwrap(property.Value);
             }
         }
+        found = false;
         return null;
     }
 

@@ -49,10 +49,10 @@ public abstract class PrometheusCmdlet : CapacityCmdlet
     protected PrometheusOptions ConnectionOptions()
     {
         if (!PrometheusUri.IsAbsoluteUri || PrometheusUri.Scheme is not ("http" or "https"))
-            ThrowProblem(new Problem("InvalidPrometheusUri", ProblemKind.InvalidArgument, $"-PrometheusUri '{PrometheusUri}' is not an http or https URL.",
+            ThrowProblem(new Problem(ErrorIds.InvalidPrometheusUri, ProblemKind.InvalidArgument, $"-PrometheusUri '{PrometheusUri}' is not an http or https URL.",
                 PrometheusUri.IsAbsoluteUri ? PrometheusOptions.Display(PrometheusUri) : null, recommendedAction: "Give the server's URL, e.g. http://prometheus:9090 or https://host/select/0/prometheus."));
         if (Credential is not null && BearerToken is not null)
-            ThrowProblem(new Problem("ConflictingCredentials", ProblemKind.InvalidArgument, "-Credential and -BearerToken cannot be used together.", null,
+            ThrowProblem(new Problem(ErrorIds.ConflictingCredentials, ProblemKind.InvalidArgument, "-Credential and -BearerToken cannot be used together.", null,
                 recommendedAction: "Give basic-auth credentials or a bearer token, not both."));
         var options = new PrometheusOptions(PrometheusUri)
         {
@@ -74,7 +74,7 @@ public abstract class PrometheusCmdlet : CapacityCmdlet
         {
             ask(client);
         }
-        catch (CapacityException ex) when (ex.Problem.ErrorId is "InvalidSelector" or "InvalidHeader")
+        catch (CapacityException ex) when (ex.Problem.ErrorId is ErrorIds.InvalidSelector or ErrorIds.InvalidHeader)
         {
             ThrowProblem(ex.Problem);
         }

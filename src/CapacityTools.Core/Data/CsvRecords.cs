@@ -51,6 +51,25 @@ public static class CsvRecords
     }
 
     /// <summary>
+    /// A user's file, strictly: a quote that is not closed on its line (or any other malformed record) is reported
+    /// through <paramref name="onMalformed"/> with its line, and never swallows the rows after it.
+    /// </summary>
+    public static (IReadOnlyList<string> Header, IEnumerable<CsvRecord> Rows) ReadStrict(TextReader text, string sourceName, Action<Problem> onMalformed)
+    {
+        var options = new CsvReaderOptions
+        {
+            Separator = ',', TrackLineNumbers = true, AllowLineBreaksInQuotes = false,
+            MaxRecordSize = 65536,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = record => onMalformed(new Problem(ErrorIds.MalformedCsvRecord, ProblemKind.InvalidData,
+                $"The row is malformed ({record.Reason}) and was skipped: {SafeText.Quote(record.RawRecord, 120)}", record.RawRecord,
+                new SourceLocation(sourceName, record.LineNumber),
+                "Close every quote on its own line and give every row the header's columns.")),
+        };
+        return Read(CsvReader.Create(text, options, leaveOpen: false), sourceName, 0);
+    }
+
+    /// <summary>
     /// The same over decoded text (any encoding the caller detected), with another separator (tab for the
     /// IMF's classic WEO files) and the number of lines the caller already consumed, so reported line
     /// numbers stay those of the file.

@@ -42,8 +42,8 @@ public static class AmountParser
         problem = null;
         var original = text ?? "";
         var s = Normalize(original);
-        if (s.Length == 0) return Fail(out problem, "EmptyAmount", original, "The amount is empty.");
-        if (s.IndexOf('%') >= 0) return Fail(out problem, "InvalidAmount", original, $"'{original}' is a percentage, not an amount of money.");
+        if (s.Length == 0) return Fail(out problem, ErrorIds.EmptyAmount, original, "The amount is empty.");
+        if (s.IndexOf('%') >= 0) return Fail(out problem, ErrorIds.InvalidAmount, original, $"'{original}' is a percentage, not an amount of money.");
 
         var between = false;
         foreach (var prefix in s_approximately.Prepend("between "))
@@ -52,17 +52,20 @@ public static class AmountParser
             between |= prefix == "between ";
             s = s.Substring(prefix.Length).TrimStart();
         }
-        if (s.StartsWith("-", StringComparison.Ordinal) || s.StartsWith("−", StringComparison.Ordinal))
-            return Fail(out problem, "AmountNotPositive", original, $"'{original}' is negative; an amount to compare with GDP must be more than zero.");
+        // A minus before the first digit, after a currency or not ("-5B", "$-5B", "USD −5 bn"), is a negative amount, never a range.
+        var firstDigit = s.IndexOfAny("0123456789".ToCharArray());
+        var minus = s.IndexOfAny(['-', '−', '–']);
+        if (minus >= 0 && (firstDigit < 0 || minus < firstDigit))
+            return Fail(out problem, ErrorIds.AmountNotPositive, original, $"'{original}' is negative; an amount to compare with GDP must be more than zero.");
 
         var parts = SplitRange(s, between, out var separatorError);
-        if (separatorError is not null) return Fail(out problem, "InvalidAmount", original, $"'{original}': {separatorError}");
+        if (separatorError is not null) return Fail(out problem, ErrorIds.InvalidAmount, original, $"'{original}': {separatorError}");
 
         var terms = new List<Term>();
         foreach (var part in parts)
         {
             var term = ParseTerm(part, out var error);
-            if (term is null) return Fail(out problem, "InvalidAmount", original, $"'{original}' is not an amount: {error}");
+            if (term is null) return Fail(out problem, ErrorIds.InvalidAmount, original, $"'{original}' is not an amount: {error}");
             terms.Add(term);
         }
 
@@ -70,7 +73,7 @@ public static class AmountParser
         var codes = terms.SelectMany(t => t.Currencies).Distinct(StringComparer.Ordinal).ToList();
         var specific = codes.Where(c => c != "$").ToList();
         if (specific.Count > 1)
-            return Fail(out problem, "InvalidAmount", original, $"'{original}' names more than one currency ({string.Join(", ", specific)}).");
+            return Fail(out problem, ErrorIds.InvalidAmount, original, $"'{original}' names more than one currency ({string.Join(", ", specific)}).");
         var currency = specific.Count == 1 ? specific[0] : "USD";
 
         // Scale: a range may give it once, after the second figure ("$6-13 trillion").
@@ -80,15 +83,17 @@ public static class AmountParser
             var high = terms[1];
             if (low.Scale is null && high.Scale is not null) low.Scale = high.Scale;
             else if (low.Scale is not null && high.Scale is null)
-                return Fail(out problem, "InvalidAmount", original, $"'{original}': write the scale after the second figure too (e.g. '$6T-$13T' or '$6-13 trillion').");
+                return Fail(out problem, ErrorIds.InvalidAmount, original, $"'{original}': write the scale after the second figure too (e.g. '$6T-$13T' or '$6-13 trillion').");
         }
         var lowValue = low.Value * (low.Scale ?? 1);
         double? highValue = terms.Count == 2 ? terms[1].Value * (terms[1].Scale ?? 1) : null;
 
         if (lowValue <= 0 || highValue is <= 0)
-            return Fail(out problem, "AmountNotPositive", original, $"'{original}' is not more than zero.");
+            return Fail(out problem, ErrorIds.AmountNotPositive, original, $"'{original}' is not more than zero.");
+        if (Math.Max(lowValue, highValue ?? 0) * (usdPerUnit ?? 1) > GdpEditionBuilder.MaxGdpUsd)
+            return Fail(out problem, ErrorIds.InvalidAmount, original, $"'{SafeText.Quote(original)}' is more than ten times world GDP, too large to be a market or a budget.");
         if (highValue is { } h && h <= lowValue)
-            return Fail(out problem, "InvalidAmountRange", original, $"'{original}': the range's high end is not above its low end.");
+            return Fail(out problem, ErrorIds.InvalidAmountRange, original, $"'{original}': the range's high end is not above its low end.");
 
         return Finish(original, currency, lowValue, highValue, usdPerUnit, out problem);
     }
@@ -98,10 +103,10 @@ public static class AmountParser
     {
         problem = null;
         var text = $"{low.Text}-{high.Text}";
-        if (low.IsRange || high.IsRange) return Fail(out problem, "InvalidAmountRange", text, $"'{text}': each end of a range must be a single figure.");
+        if (low.IsRange || high.IsRange) return Fail(out problem, ErrorIds.InvalidAmountRange, text, $"'{text}': each end of a range must be a single figure.");
         if (!string.Equals(low.Currency, high.Currency, StringComparison.Ordinal))
-            return Fail(out problem, "InvalidAmount", text, $"'{text}' names more than one currency ({low.Currency}, {high.Currency}).");
-        if (high.LowUsd <= low.LowUsd) return Fail(out problem, "InvalidAmountRange", text, $"'{text}': the range's high end is not above its low end.");
+            return Fail(out problem, ErrorIds.InvalidAmount, text, $"'{text}' names more than one currency ({low.Currency}, {high.Currency}).");
+        if (high.LowUsd <= low.LowUsd) return Fail(out problem, ErrorIds.InvalidAmountRange, text, $"'{text}': the range's high end is not above its low end.");
         return new MoneyAmount { Text = text, Currency = low.Currency, Low = low.Low, High = high.Low, UsdPerUnit = low.UsdPerUnit };
     }
 
@@ -109,16 +114,16 @@ public static class AmountParser
     {
         problem = null;
         if (usdPerUnit is { } rate && (rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate)))
-            return Fail(out problem, "InvalidExchangeRate", text, $"The exchange rate {rate.ToString("R", CultureInfo.InvariantCulture)} is not more than zero.");
+            return Fail(out problem, ErrorIds.InvalidExchangeRate, text, $"The exchange rate {rate.ToString("R", CultureInfo.InvariantCulture)} is not more than zero.");
         if (currency == "USD")
         {
             if (usdPerUnit is not null)
-                return Fail(out problem, "ExchangeRateNotNeeded", text, $"'{text}' is already in US dollars; -ExchangeRate is for amounts written in another currency (€5B, 5 bn EUR).");
+                return Fail(out problem, ErrorIds.ExchangeRateNotNeeded, text, $"'{text}' is already in US dollars; -ExchangeRate is for amounts written in another currency (€5B, 5 bn EUR).");
             return new MoneyAmount { Text = text, Currency = "USD", Low = low, High = high };
         }
         if (usdPerUnit is null)
         {
-            problem = new Problem("NonUsdAmount", ProblemKind.InvalidArgument,
+            problem = new Problem(ErrorIds.NonUsdAmount, ProblemKind.InvalidArgument,
                 $"'{text}' is in {currency}; GDP figures are in US dollars.", text,
                 recommendedAction: $"Convert it to US dollars first, or give the rate with -ExchangeRate (US dollars per {currency}, e.g. -ExchangeRate 1.08).");
             return null;
@@ -145,7 +150,7 @@ public static class AmountParser
         {
             var c = s[i];
             if (c is '–' or '—' or '‒' or '−') cuts.Add((i, 1));
-            else if (c == '-' && !(s[i - 1] is 'e' or 'E' && i >= 2 && char.IsDigit(s[i - 2]))) cuts.Add((i, 1));
+            else if (c == '-' && !(s[i - 1] is 'e' or 'E' && i >= 2 && Ascii.IsDigit(s[i - 2]))) cuts.Add((i, 1));
         }
         foreach (var word in between ? new[] { " to ", " and " } : [" to "])
         {
@@ -180,7 +185,7 @@ public static class AmountParser
     {
         error = null;
         var start = 0;
-        while (start < text.Length && !char.IsDigit(text[start]) && !(text[start] == '.' && start + 1 < text.Length && char.IsDigit(text[start + 1]))) start++;
+        while (start < text.Length && !Ascii.IsDigit(text[start]) && !(text[start] == '.' && start + 1 < text.Length && Ascii.IsDigit(text[start + 1]))) start++;
         if (start == text.Length)
         {
             error = "it has no figure (write digits, e.g. '$800 billion' or '800B').";
@@ -201,14 +206,14 @@ public static class AmountParser
 
         // The figure: digits with optional thousands groups, one decimal point, an optional exponent.
         var end = start;
-        while (end < text.Length && (char.IsDigit(text[end]) || text[end] is ',' or '.')) end++;
+        while (end < text.Length && (Ascii.IsDigit(text[end]) || text[end] is ',' or '.')) end++;
         if (end < text.Length && text[end] is 'e' or 'E')
         {
             var e = end + 1;
             if (e < text.Length && text[e] == '+') e++;
-            if (e < text.Length && char.IsDigit(text[e]))
+            if (e < text.Length && Ascii.IsDigit(text[e]))
             {
-                while (e < text.Length && char.IsDigit(text[e])) e++;
+                while (e < text.Length && Ascii.IsDigit(text[e])) e++;
                 end = e;
             }
         }

@@ -99,7 +99,7 @@ public sealed class EconomyDirectory
     internal static string NormalizeCode(string? code)
     {
         var trimmed = code?.Trim() ?? "";
-        if (trimmed.Length is > 0 and < 3 && trimmed.All(char.IsDigit)) trimmed = trimmed.PadLeft(3, '0');
+        if (trimmed.Length is > 0 and < 3 && trimmed.All(Ascii.IsDigit)) trimmed = trimmed.PadLeft(3, '0');
         return trimmed.ToUpperInvariant();
     }
 

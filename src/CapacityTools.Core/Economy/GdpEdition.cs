@@ -59,6 +59,9 @@ public sealed class GdpEdition
     public int Observations { get; }
     public int RowsSkipped { get; }
     /// <summary>Rows that could not be read (an embedded edition has none).</summary>
+    /// <summary>Warnings from reading the file (an encoding guessed, a file that may be cut short).</summary>
+    public IReadOnlyList<string> LoadWarnings { get; internal set; } = [];
+
     public IReadOnlyList<Problem> LoadProblems { get; }
 
     public bool Contains(Economy economy) => _members.Contains(economy.Iso3);
@@ -70,7 +73,7 @@ public sealed class GdpEdition
     {
         problem = null;
         if (_years.TryGetValue(year, out var table)) return table;
-        problem = new Problem("YearNotInEdition", ProblemKind.NotFound,
+        problem = new Problem(ErrorIds.YearNotInEdition, ProblemKind.NotFound,
             $"The edition {Name} has no figures for {year.ToString(CultureInfo.InvariantCulture)}; it has {DescribeYears(Years)}.", year,
             recommendedAction: "Choose one of those years, or another edition with -Edition.");
         return null;
@@ -92,7 +95,7 @@ public sealed class GdpEdition
 
         var years = _yearsByIso3[economy.Iso3];
         var span = years.Length == 0 ? "" : $" It has values for {DescribeYears(years)}.";
-        problem = new Problem("GdpValueMissing", ProblemKind.NotAvailable,
+        problem = new Problem(ErrorIds.GdpValueMissing, ProblemKind.NotAvailable,
             $"{Name} has no GDP value for {economy.Name} ({economy.Iso3}) in {year.ToString(CultureInfo.InvariantCulture)}: the publisher gives none (a missing value is not zero).{span}",
             country, recommendedAction: "Choose another year, or another edition with -Edition.");
         return null;
@@ -107,7 +110,7 @@ public sealed class GdpEdition
         {
             var suggestions = EconomyDirectory.Suggest(country, Economies.Where(e => includeAggregates || !e.IsAggregate));
             var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions)}?" : "";
-            problem = new Problem("UnknownCountry", ProblemKind.NotFound,
+            problem = new Problem(ErrorIds.UnknownCountry, ProblemKind.NotFound,
                 $"'{country}' is not an economy or code that {Name} knows.{hint}", country,
                 recommendedAction: "Use an ISO3 code (POL), the publisher's code (KOS, WBG, G001, WLD) or a name; wildcards work on names (Get-CountryGdp -Country 'Korea*').")
             { Suggestions = suggestions };
@@ -115,14 +118,14 @@ public sealed class GdpEdition
         }
         if (economy.IsAggregate && !includeAggregates)
         {
-            problem = new Problem("AggregateNotIncluded", ProblemKind.InvalidArgument,
+            problem = new Problem(ErrorIds.AggregateNotIncluded, ProblemKind.InvalidArgument,
                 $"'{country}' is a country group ({economy.Name}, {economy.Iso3}), not an economy.", country,
                 recommendedAction: "Add -IncludeAggregates to get country groups such as World, EU and Euro area.");
             return null;
         }
         if (!Contains(economy))
         {
-            problem = new Problem("CountryNotInEdition", ProblemKind.NotAvailable,
+            problem = new Problem(ErrorIds.CountryNotInEdition, ProblemKind.NotAvailable,
                 $"{economy.Name} ({economy.Iso3}) is not covered by {Name}.", country,
                 recommendedAction: economy.IsAggregate
                     ? "Country groups differ by publisher: see Get-CountryGdp -IncludeAggregates for this edition's groups."

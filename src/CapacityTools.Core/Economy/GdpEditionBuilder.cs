@@ -42,6 +42,12 @@ internal sealed class GdpEditionBuilder
 
     public int Count => _observations.Count;
 
+    /// <summary>The largest GDP a row may hold: ten times world GDP in 2024 (about 111 trillion USD, IMF WEO October 2025).</summary>
+    public const double MaxGdpUsd = 1.2e15;
+
+    /// <summary>Figures for economies (not country groups such as World or the EU).</summary>
+    public int EconomyCount => _observations.Keys.Select(k => k.Iso3).Distinct().Count(iso3 => _spelling.TryGetValue(iso3, out var s) && !s.Economy.IsAggregate);
+
     /// <summary>Records a row that cannot be used; it is reported and the others still count.</summary>
     public void Skip(Problem problem)
     {
@@ -66,6 +72,14 @@ internal sealed class GdpEditionBuilder
             return;
         }
 
+        if (observation.Usd > MaxGdpUsd)
+        {
+            Skip(new Problem(ErrorIds.GdpValueOutOfRange, ProblemKind.InvalidData,
+                $"{SafeText.Quote(observation.Code)} {observation.Year.ToString(CultureInfo.InvariantCulture)}: the GDP {observation.Usd.ToString("G4", CultureInfo.InvariantCulture)} USD is more than ten times world GDP, so it cannot be one economy's; the row was skipped.",
+                observation.Code, location, "Check the unit: the figure must be in US dollars (a file in billions needs its SCALE or Units column)."));
+            return;
+        }
+
         var economy = ResolveEconomy(observation);
         if (economy is null)
         {
@@ -76,7 +90,7 @@ internal sealed class GdpEditionBuilder
         var key = (economy.Iso3, observation.Year);
         if (_observations.TryGetValue(key, out var first))
         {
-            Skip(new Problem("DuplicateGdpValue", ProblemKind.InvalidData,
+            Skip(new Problem(ErrorIds.DuplicateGdpValue, ProblemKind.InvalidData,
                 $"{economy.Name} ({observation.Code}) {observation.Year.ToString(CultureInfo.InvariantCulture)} is already given at {first.Location} (as {first.Code}); this row was skipped.",
                 observation.Code, location, "Keep one row per economy and year (UVK, KOS and XKX are all Kosovo; WBG and PSE are West Bank and Gaza)."));
             return;
@@ -139,8 +153,8 @@ internal sealed class GdpEditionBuilder
     }
 
     private static bool LooksLikeImfGroup(string code) =>
-        code.Length >= 3 && (code[0] == 'G' || code[0] == 'g') && (char.IsDigit(code[1]) || (code.Length > 2 && code[1] is 'X' or 'x' && char.IsDigit(code[2])));
+        code.Length >= 3 && (code[0] == 'G' || code[0] == 'g') && (Ascii.IsDigit(code[1]) || (code.Length > 2 && code[1] is 'X' or 'x' && Ascii.IsDigit(code[2])));
 
     internal static Problem Invalid(SourceLocation location, string message, object? target) =>
-        new("InvalidGdpRow", ProblemKind.InvalidData, $"{message} The row was skipped.", target, location);
+        new(ErrorIds.InvalidGdpRow, ProblemKind.InvalidData, $"{message} The row was skipped.", target, location);
 }

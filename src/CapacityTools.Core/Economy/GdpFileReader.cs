@@ -12,8 +12,8 @@ namespace CapacityTools.Core.Economy;
 public static class GdpFileReader
 {
     private static readonly string[] s_months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    private static readonly Regex s_classicName = new(@"WEO(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?<year>\d{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex s_footerDate = new(@"(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>\d{4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_classicName = new(@"WEO(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?<year>[0-9]{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_footerDate = new(@"(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>[0-9]{4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Reads a file. Bad rows become <see cref="GdpEdition.LoadProblems"/>; a file that cannot be used at all throws.</summary>
     /// <exception cref="CapacityException">Unknown layout, no GDP rows, or an unreadable file.</exception>
@@ -24,9 +24,9 @@ public static class GdpFileReader
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (Problem.IsFileError(ex))
         {
-            throw new CapacityException(new Problem("GdpFileUnreadable", ProblemKind.InvalidData, $"{path} cannot be read: {ex.Message}", path));
+            throw new CapacityException(Problem.FileUnreadable(path, ex));
         }
         return Read(bytes, path, editionName, directory);
     }
@@ -34,23 +34,25 @@ public static class GdpFileReader
     internal static GdpEdition Read(byte[] bytes, string path, string? editionName, EconomyDirectory directory)
     {
         var sourceName = Path.GetFileName(path);
-        var (text, _) = TextDecoding.Decode(bytes);
+        var text = TextDecoder.Decode(bytes, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
         var (layout, headerLine, separator, preamble) = Detect(text, sourceName);
 
         using var reader = new StringReader(text);
         for (var i = 0; i < headerLine; i++) reader.ReadLine();
         var (header, rows) = CsvRecords.Read(reader, sourceName, separator, headerLine);
         var builder = new GdpEditionBuilder(directory);
+        var warnings = new List<string>();
+        if (encoding!.GuessWarning(sourceName) is { } guessed) warnings.Add(guessed);
         var metadata = new GdpEditionHeader { Layout = layout, Origin = path };
         string? suggestedName = null;
         switch (layout)
         {
             case GdpFileLayout.Tidy:
             {
+                // A tidy file is the user's own, whatever indicator code it borrows: its source is the file, not the IMF.
                 var indicator = TidyGdpReader.Read(header, rows, builder, sourceName);
-                metadata.Source = indicator is null ? GdpSource.Other
-                    : indicator.Equals(TidyGdpReader.ImfIndicator, StringComparison.OrdinalIgnoreCase) ? GdpSource.Imf : GdpSource.WorldBank;
-                metadata.Title = $"GDP in US dollars from {sourceName}";
+                metadata.Source = GdpSource.Other;
+                metadata.Title = indicator is null ? $"GDP in US dollars from {sourceName}" : $"GDP in US dollars ({indicator}) from {sourceName}";
                 break;
             }
             case GdpFileLayout.WorldBankLong:
@@ -71,6 +73,9 @@ public static class GdpFileReader
             case GdpFileLayout.ImfClassicWeo:
             {
                 var footer = ImfWeoGdpReader.ReadClassic(header, rows, builder, sourceName);
+                // The IMF ends every classic WEO file with a dated footer line; without it the download may be cut short.
+                if (footer is null)
+                    warnings.Add($"{sourceName} has no IMF footer line ('International Monetary Fund, World Economic Outlook Database, <Month> <Year>'); the file may be cut short, so economies after the last row read are missing. Download it again if so.");
                 metadata.Source = GdpSource.Imf;
                 metadata.Title = footer ?? $"IMF World Economic Outlook from {sourceName}";
                 suggestedName = NameFromFooter(footer) ?? NameFromClassicFileName(sourceName);
@@ -95,13 +100,21 @@ public static class GdpFileReader
 
         metadata.Name = string.IsNullOrWhiteSpace(editionName) ? suggestedName ?? Path.GetFileNameWithoutExtension(path) : editionName!.Trim();
         metadata.Attribution = Attribution(metadata.Source, metadata.Title, sourceName);
+        if (builder.Count > 0 && builder.EconomyCount == 0)
+        {
+            throw new CapacityException(new Problem(ErrorIds.NoGdpEconomies, ProblemKind.InvalidData,
+                $"{sourceName} ({layout}) has figures only for country groups (World, regions), none for an economy, so nothing could be ranked against it.", path,
+                new SourceLocation(sourceName, headerLine + 1), "Import a file with rows for countries (ISO 3166 codes such as USA, DEU, JPN)."));
+        }
         if (builder.Count == 0)
         {
-            throw new CapacityException(new Problem("NoGdpValues", ProblemKind.InvalidData,
+            throw new CapacityException(new Problem(ErrorIds.NoGdpValues, ProblemKind.InvalidData,
                 $"{sourceName} ({layout}) has no usable GDP values.", path, new SourceLocation(sourceName, headerLine + 1),
                 builder.Problems.Count > 0 ? $"The first problem: {builder.Problems[0].FullMessage}" : "Check that the file has values in US dollars."));
         }
-        return builder.Build(metadata);
+        var edition = builder.Build(metadata);
+        edition.LoadWarnings = warnings;
+        return edition;
     }
 
     /// <summary>The layout of a decoded file, the 0-based line of its header, its separator and the lines before the header.</summary>
@@ -128,7 +141,7 @@ public static class GdpFileReader
         }
         var first = preamble.FirstOrDefault(l => l.Trim().Length > 0) ?? "";
         if (first.Length > 120) first = first.Substring(0, 120) + "...";
-        throw new CapacityException(new Problem("UnknownGdpLayout", ProblemKind.InvalidData,
+        throw new CapacityException(new Problem(ErrorIds.UnknownGdpLayout, ProblemKind.InvalidData,
             $"{sourceName} is not a GDP file layout CapacityTools knows (its first line: '{first}').", sourceName, new SourceLocation(sourceName, 1),
             "Use one of: the tidy CSV (iso3,country,year,indicator,value_usd,estimate_or_projection); the World Bank CSV " +
             "(Country Name,Country Code,Year,Value, or the bulk download with Indicator Code and year columns); the IMF classic WEO " +

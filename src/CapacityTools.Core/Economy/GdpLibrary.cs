@@ -59,7 +59,7 @@ public sealed class GdpLibrary
             };
             if (edition is null)
             {
-                problem = new Problem("NoGdpEditionForSource", ProblemKind.InvalidArgument,
+                problem = new Problem(ErrorIds.NoGdpEditionForSource, ProblemKind.InvalidArgument,
                     $"No edition comes from source {source}.", source, recommendedAction: $"Import one with Import-GdpData, or use -Edition ({string.Join(", ", Names)}).");
                 return null;
             }
@@ -67,14 +67,14 @@ public sealed class GdpLibrary
         var entry = _entries.FirstOrDefault(e => e.Name.Equals(edition!.Trim(), StringComparison.OrdinalIgnoreCase));
         if (entry is null)
         {
-            problem = new Problem("UnknownGdpEdition", ProblemKind.InvalidArgument,
+            problem = new Problem(ErrorIds.UnknownGdpEdition, ProblemKind.InvalidArgument,
                 $"There is no GDP edition '{edition}'. The editions are: {string.Join(", ", Names)}.", edition,
                 recommendedAction: "Name one of them (tab completion lists them), or load your own with Import-GdpData.");
             return null;
         }
         if (source is not null && entry.Source != source)
         {
-            problem = new Problem("GdpSourceMismatch", ProblemKind.InvalidArgument,
+            problem = new Problem(ErrorIds.GdpSourceMismatch, ProblemKind.InvalidArgument,
                 $"The edition {entry.Name} comes from {entry.Source}, not {source}.", edition,
                 recommendedAction: "Give -Edition or -Source, not both.");
             return null;
@@ -88,7 +88,7 @@ public sealed class GdpLibrary
     {
         if (IsEmbedded(edition.Name))
         {
-            throw new CapacityException(new Problem("GdpEditionNameTaken", ProblemKind.InvalidArgument,
+            throw new CapacityException(new Problem(ErrorIds.GdpEditionNameTaken, ProblemKind.InvalidArgument,
                 $"An embedded edition is already named {edition.Name}.", edition.Name,
                 recommendedAction: $"Give the imported edition another name with -Edition (e.g. {edition.Name}-local)."));
         }

@@ -36,7 +36,7 @@ internal static class GdpValues
         if (s.StartsWith("FY", StringComparison.OrdinalIgnoreCase) || s.StartsWith("SY", StringComparison.OrdinalIgnoreCase)) s = s.Substring(2);
         if (s.Length < 4) return null;
         return int.TryParse(s.Substring(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100
-            && (s.Length == 4 || !char.IsDigit(s[4])) ? year : null;
+            && (s.Length == 4 || !Ascii.IsDigit(s[4])) ? year : null;
     }
 
     /// <summary>True for a column named like a year ("1980", "2030").</summary>

@@ -129,7 +129,7 @@ internal static class ImfWeoGdpReader
     private static void RequireRows(GdpEditionBuilder builder, int rowsRead, string sourceName)
     {
         if (builder.Count > 0 || builder.RowsSkipped > 0) return;
-        throw new CapacityException(new Problem("NoGdpIndicator", ProblemKind.InvalidData,
+        throw new CapacityException(new Problem(ErrorIds.NoGdpIndicator, ProblemKind.InvalidData,
             rowsRead == 0
                 ? $"{sourceName} has an IMF WEO header but no data rows."
                 : $"{sourceName} is an IMF WEO file without NGDPD rows (GDP, current prices, U.S. dollars).",

@@ -34,7 +34,7 @@ public sealed class MarketComparison
     public int Year { get; init; }
     public string Edition { get; init; } = "";
     public GdpSource Source { get; init; }
-    /// <summary>The rank the amount would take among the year's economies (1 = larger than all); equal to a tied economy's rank.</summary>
+    /// <summary>The rank the amount would take among the year's economies (1 = larger than all); equal to a tied economy's rank; EconomiesRanked + 1 below all of them (shown as "below N").</summary>
     public int Rank { get; init; }
     /// <summary>How many economies have a value for the year (country groups are never ranked).</summary>
     public int EconomiesRanked { get; init; }
@@ -55,5 +55,7 @@ public sealed class MarketComparison
     /// <summary>The amount as given, e.g. "$6-13 trillion".</summary>
     public string AmountText { get; init; } = "";
 
-    public override string ToString() => $"{Label}: {Money.Format(AmountUsd)} would rank {Rank} among {EconomiesRanked} economies in {Year} ({Edition})";
+    public override string ToString() => Rank > EconomiesRanked
+        ? $"{Label}: {Money.Format(AmountUsd)} is below all {EconomiesRanked} economies in {Year} ({Edition})"
+        : $"{Label}: {Money.Format(AmountUsd)} would rank {Rank} among {EconomiesRanked} economies in {Year} ({Edition})";
 }

@@ -65,7 +65,7 @@ internal static class TidyGdpReader
         }
         if (builder.Count == 0 && other > 0)
         {
-            throw new CapacityException(new Problem("NoGdpIndicator", ProblemKind.InvalidData,
+            throw new CapacityException(new Problem(ErrorIds.NoGdpIndicator, ProblemKind.InvalidData,
                 $"{sourceName} has {other.ToString(CultureInfo.InvariantCulture)} rows but none of indicator {ImfIndicator} or {WorldBankIndicator} (nominal GDP in US dollars).",
                 sourceName, new SourceLocation(sourceName, 1), "Keep the NGDPD rows (IMF) or NY.GDP.MKTP.CD rows (World Bank); PPP and per-capita series cannot be ranked with them."));
         }

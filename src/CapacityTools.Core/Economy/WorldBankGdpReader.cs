@@ -67,7 +67,7 @@ internal static class WorldBankGdpReader
         }
         if (builder.Count == 0 && otherIndicators > 0)
         {
-            throw new CapacityException(new Problem("NoGdpIndicator", ProblemKind.InvalidData,
+            throw new CapacityException(new Problem(ErrorIds.NoGdpIndicator, ProblemKind.InvalidData,
                 $"{sourceName} is a World Bank file without {TidyGdpReader.WorldBankIndicator} rows (GDP, current US$).", sourceName,
                 new SourceLocation(sourceName, 1), "Download the NY.GDP.MKTP.CD indicator (https://data.worldbank.org/indicator/NY.GDP.MKTP.CD)."));
         }

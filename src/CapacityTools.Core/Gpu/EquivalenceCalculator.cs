@@ -40,11 +40,9 @@ public sealed class EquivalenceCalculator
     /// <summary>Adds a count of a model; returns the problem when the pair cannot count.</summary>
     public Problem? Add(string? model, double count, SourceLocation? location = null)
     {
-        if (double.IsNaN(count) || double.IsInfinity(count) || count <= 0)
+        if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
-            return new Problem("InvalidGpuCount", ProblemKind.InvalidData,
-                $"The count {count} for '{model}' is not a positive number.", model, location,
-                "Give the number of GPUs as a whole number above zero.");
+            return countProblem!.At(location);
         }
         var resolution = _resolutions.Resolve(model, out var problem);
         if (resolution is null) return problem!.At(location);
@@ -58,7 +56,7 @@ public sealed class EquivalenceCalculator
         var reading = GpuMetrics.Read(spec, Metric);
         if (reading is null)
         {
-            return new Problem("MetricNotAvailable", ProblemKind.NotAvailable,
+            return new Problem(ErrorIds.MetricNotAvailable, ProblemKind.NotAvailable,
                 $"{spec.Id} has no {Metric} figure in the catalog, so its {count} GPU(s) cannot be counted under {Metric}.",
                 resolution.Input, location, "Choose a metric the chip supports (see Get-GpuSpec), e.g. -Metric Bf16 or -Metric Fp32.");
         }

@@ -91,19 +91,49 @@ public sealed class GpuCatalog
     /// <summary>A new catalog in which these specs replace the ones with the same id and the rest are added.</summary>
     public GpuCatalog With(IEnumerable<GpuSpec> specs)
     {
-        var replacements = specs.ToList();
+        var notes = new List<string>();
+        var given = specs.ToList();
+        var explicitNames = new HashSet<string>(given.SelectMany(s => s.Aliases.Prepend(s.Id)).Select(NameKey.Of), StringComparer.Ordinal);
+        // A row that re-defines an entry without aliases of its own keeps that entry's aliases (less any another row names),
+        // so the names tools print still resolve.
+        var replacements = given.Select(s => KeepAliases(s, explicitNames, notes)).ToList();
         var replaced = new HashSet<string>(replacements.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
         // A user's entry takes its names from the entries it does not replace.
         var claimed = new HashSet<string>(replacements.SelectMany(s => s.Aliases.Prepend(s.Id)).Select(NameKey.Of), StringComparer.Ordinal);
         var kept = Specs.Where(s => !replaced.Contains(s.Id))
-            .Select(s => claimed.Overlaps(s.Aliases.Select(NameKey.Of)) ? WithoutAliases(s, claimed) : s);
-        return new GpuCatalog(replacements.Concat(kept), Families, InstanceTypes) { LoadProblems = LoadProblems };
+            .Select(s => claimed.Overlaps(s.Aliases.Select(NameKey.Of)) ? WithoutAliases(s, claimed, replacements, notes) : s);
+        var catalog = new GpuCatalog(replacements.Concat(kept), Families, InstanceTypes) { LoadProblems = LoadProblems };
+        catalog._conflicts.InsertRange(0, notes.Where(n => !n.StartsWith(KeptPrefix, StringComparison.Ordinal)));
+        catalog.Notes = notes.Where(n => n.StartsWith(KeptPrefix, StringComparison.Ordinal)).ToList();
+        return catalog;
     }
 
-    private static GpuSpec WithoutAliases(GpuSpec spec, HashSet<string> claimed)
+    private const string KeptPrefix = "Kept aliases: ";
+
+    /// <summary>What the last <see cref="With"/> did quietly by rule (aliases kept), for -Verbose.</summary>
+    public IReadOnlyList<string> Notes { get; private set; } = [];
+
+    private GpuSpec KeepAliases(GpuSpec spec, HashSet<string> explicitNames, List<string> notes)
+    {
+        if (spec.Aliases.Length > 0 || GetById(spec.Id) is not { Aliases.Length: > 0 } existing) return spec;
+        var copy = spec.Clone();
+        copy.Aliases = existing.Aliases.Where(a => !explicitNames.Contains(NameKey.Of(a))).ToArray();
+        var taken = existing.Aliases.Except(copy.Aliases).ToList();
+        notes.Add($"{KeptPrefix}{spec.Id} re-defines an entry without aliases of its own, so it keeps that entry's {copy.Aliases.Length} alias(es) ({string.Join(", ", copy.Aliases.Take(5))}{(copy.Aliases.Length > 5 ? ", ..." : "")}). Give Aliases to replace them.");
+        if (taken.Count > 0)
+        {
+            notes.Add($"{string.Join(", ", taken)} of {spec.Id} now resolve(s) to another imported entry that names them.");
+        }
+        return copy;
+    }
+
+    private static GpuSpec WithoutAliases(GpuSpec spec, HashSet<string> claimed, List<GpuSpec> replacements, List<string> notes)
     {
         var copy = spec.Clone();
+        var taken = spec.Aliases.Where(a => claimed.Contains(NameKey.Of(a))).ToList();
         copy.Aliases = spec.Aliases.Where(a => !claimed.Contains(NameKey.Of(a))).ToArray();
+        var by = replacements.Where(r => r.Aliases.Prepend(r.Id).Any(a => taken.Any(t => NameKey.Of(t) == NameKey.Of(a)))).Select(r => r.Id).Distinct();
+        notes.Add($"{string.Join(", ", by)} take(s) over the alias(es) {string.Join(", ", taken)} from {spec.Id}; those names now resolve to the imported entry.");
         return copy;
     }
 

@@ -16,14 +16,33 @@ public static class GpuCatalogReader
 
     /// <summary>Reads specs; a bad row becomes a <see cref="Problem"/> and the good rows are kept.</summary>
     /// <exception cref="CapacityException">The file lacks a required column: nothing in it can be used.</exception>
-    public static IReadOnlyList<GpuSpec> ReadSpecs(Stream stream, string sourceName, string origin, ICollection<Problem> problems)
+    public static IReadOnlyList<GpuSpec> ReadSpecs(Stream stream, string sourceName, string origin, ICollection<Problem> problems) =>
+        ReadSpecs(CsvRecords.Read(stream, sourceName), sourceName, origin, problems);
+
+    /// <summary>
+    /// A user's catalog file: decoded like every other file (<see cref="TextDecoder"/>), read strictly (a malformed
+    /// row is a problem with its line and never swallows the next), bad rows as problems, the good rows kept.
+    /// </summary>
+    /// <exception cref="CapacityException">The file is not text or lacks a required column.</exception>
+    public static IReadOnlyList<GpuSpec> ReadSpecsFile(string path, string sourceName, ICollection<Problem> problems, Action<string>? onWarning = null)
     {
-        var (header, rows) = CsvRecords.Read(stream, sourceName);
+        var text = TextDecoder.ReadFile(path, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
+        if (encoding!.GuessWarning(sourceName) is { } guessed) onWarning?.Invoke(guessed);
+        return ReadSpecsText(text, sourceName, path, problems);
+    }
+
+    /// <summary>A user's catalog already decoded, read strictly as <see cref="ReadSpecsFile"/> does.</summary>
+    public static IReadOnlyList<GpuSpec> ReadSpecsText(string text, string sourceName, string origin, ICollection<Problem> problems) =>
+        ReadSpecs(CsvRecords.ReadStrict(new StringReader(text), sourceName, problems.Add), sourceName, origin, problems);
+
+    private static IReadOnlyList<GpuSpec> ReadSpecs((IReadOnlyList<string> Header, IEnumerable<CsvRecord> Rows) csv, string sourceName, string origin, ICollection<Problem> problems)
+    {
+        var (header, rows) = csv;
         RequireColumns(header, sourceName, "Id", "Model");
         var unknown = header.Where(h => !SpecColumns.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
-            throw Invalid("GpuCatalogUnknownColumn", sourceName,
+            throw Invalid(ErrorIds.GpuCatalogUnknownColumn, sourceName,
                 $"unknown column(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}.",
                 $"Use the columns of the embedded catalog: {string.Join(", ", SpecColumns)}.");
         }
@@ -37,7 +56,7 @@ public static class GpuCatalogReader
                 var spec = ToSpec(row, origin);
                 if (!seen.Add(NameKey.Of(spec.Id)))
                 {
-                    problems.Add(new Problem("DuplicateGpuId", ProblemKind.InvalidData,
+                    problems.Add(new Problem(ErrorIds.DuplicateGpuId, ProblemKind.InvalidData,
                         $"Id '{spec.Id}' appears more than once in the file; this row was skipped.", spec.Id, row.Location,
                         "Keep one row per Id."));
                     continue;
@@ -46,7 +65,7 @@ public static class GpuCatalogReader
             }
             catch (FormatException ex)
             {
-                problems.Add(new Problem("InvalidGpuCatalogRow", ProblemKind.InvalidData,
+                problems.Add(new Problem(ErrorIds.InvalidGpuCatalogRow, ProblemKind.InvalidData,
                     $"{ex.Message} The row was skipped.", row.Get("Id"), row.Location));
             }
         }
@@ -140,7 +159,7 @@ public static class GpuCatalogReader
         var missing = required.Where(c => !header.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
         {
-            throw Invalid("MissingCatalogColumn", sourceName,
+            throw Invalid(ErrorIds.MissingCatalogColumn, sourceName,
                 $"the header has no {string.Join(", ", missing)} column (found: {string.Join(", ", header)}).",
                 "Add the column, named as in the embedded catalog.");
         }

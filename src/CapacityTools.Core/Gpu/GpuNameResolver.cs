@@ -12,12 +12,12 @@ public sealed class GpuNameResolver
 {
     // gpu[:type][:count][(S:0-1)] as sinfo %G, scontrol Gres and CfgTRES print it.
     private static readonly Regex s_gres = new(
-        @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>\d+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>\d+))?(?:\((?<extra>[^)]*)\))?$",
+        @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>[0-9]+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>[0-9]+))?(?:\((?<extra>[^)]*)\))?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // MIG profile at the end: "-MIG-1g.5gb" (GFD label), " MIG 3g.40gb" (nvidia-smi -L), "MIG-1g.10gb+me".
     private static readonly Regex s_mig = new(
-        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>\d+)g\.(?<mem>\d+)gb(?:\+me)?$",
+        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // Words that tools put before the model and that no catalog name needs.
@@ -25,6 +25,9 @@ public sealed class GpuNameResolver
     {
         "nvidia", "tesla", "amd", "instinct", "intel", "habana", "google", "cloud", "aws", "amazon", "geforce",
     };
+
+    /// <summary>The longest name the resolver reads; longer text is refused unread.</summary>
+    public const int MaxNameLength = 4096;
 
     private readonly GpuCatalog _catalog;
     private readonly (string Key, string Display)[] _names;
@@ -46,8 +49,17 @@ public sealed class GpuNameResolver
         var text = input?.Trim() ?? "";
         if (text.Length == 0)
         {
-            problem = new Problem("MissingGpuModel", ProblemKind.InvalidData, "The GPU model is empty.", input,
+            problem = new Problem(ErrorIds.MissingGpuModel, ProblemKind.InvalidData, "The GPU model is empty.", input,
                 recommendedAction: "Give the model as a catalog id (see Get-GpuSpec), an alias, or the name a tool prints.");
+            return null;
+        }
+
+        if (text.Length > MaxNameLength)
+        {
+            // Refused before any matching, so a hostile multi-megabyte cell costs nothing and is never echoed whole.
+            problem = new Problem(ErrorIds.ValueTooLong, ProblemKind.InvalidData,
+                $"The GPU name '{SafeText.Quote(text)}' is longer than any real one ({MaxNameLength.ToString("N0", CultureInfo.InvariantCulture)} characters at most).", null,
+                recommendedAction: "Check that the column holds GPU model names (see -ModelColumn).");
             return null;
         }
 
@@ -130,7 +142,7 @@ public sealed class GpuNameResolver
     /// Reads a Slurm GPU gres or TRES entry ("gpu:a100:8(S:0-1)", "gpu:8", "gres/gpu:h100=4") as the
     /// resolver does: its type ("" when none) and GPU count. False when the text is not a GPU gres.
     /// </summary>
-    public static bool TryParseGres(string? text, out string type, out int count)
+    public static bool TryParseGres(string? text, out string type, out double count)
     {
         var gres = s_gres.Match(text?.Trim() ?? "");
         if (!gres.Success)
@@ -143,14 +155,15 @@ public sealed class GpuNameResolver
         return true;
     }
 
-    private static (string Type, int Count) GresParts(Match gres)
+    // Counts are read as doubles so that no digit string can overflow; the count rule then refuses what is too large.
+    private static (string Type, double Count) GresParts(Match gres)
     {
         var type = gres.Groups["type"].Success ? gres.Groups["type"].Value.Trim() : "";
-        var count = gres.Groups["count"].Success ? int.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
+        var count = gres.Groups["count"].Success ? double.Parse(gres.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
         // "gpu:8" is a count with no type, as is "gpu:(null):0" in GresUsed.
-        if (!gres.Groups["count"].Success && type.All(char.IsDigit) && type.Length > 0)
+        if (!gres.Groups["count"].Success && type.All(Ascii.IsDigit) && type.Length > 0)
         {
-            count = int.Parse(type, CultureInfo.InvariantCulture);
+            count = double.Parse(type, CultureInfo.InvariantCulture);
             type = "";
         }
         if (type.Equals("(null)", StringComparison.OrdinalIgnoreCase)) type = "";
@@ -161,9 +174,10 @@ public sealed class GpuNameResolver
     {
         problem = null;
         var (type, count) = GresParts(gres);
+        if (!Inventory.GpuCount.Check(count, count.ToString("R", CultureInfo.InvariantCulture), out problem)) return null;
         if (type.Length == 0)
         {
-            problem = new Problem("GresTypeMissing", ProblemKind.InvalidData,
+            problem = new Problem(ErrorIds.GresTypeMissing, ProblemKind.InvalidData,
                 $"The Slurm gres '{text}' counts {count} GPU(s) but names no GPU type, so its model is unknown.", text,
                 recommendedAction: "Give the type in gres.conf (Name=gpu Type=a100) so sinfo prints gpu:a100:N, or supply the model with -Model.");
             return null;
@@ -175,7 +189,7 @@ public sealed class GpuNameResolver
             return null;
         }
         resolution.Input = text;
-        resolution.GpusPerUnit *= count;
+        resolution.GpusPerUnit *= (int)count; // the count rule above keeps it within 10,000,000
         resolution.Note = $"Slurm gres: {count} x {resolution.Id}" + (resolution.Note.Length > 0 ? $"; {resolution.Note}" : "");
         return resolution;
     }
@@ -187,7 +201,7 @@ public sealed class GpuNameResolver
         var profile = $"{mig.Groups["g"].Value}g.{mig.Groups["mem"].Value}gb";
         if (parentName.Length == 0)
         {
-            problem = new Problem("MigParentMissing", ProblemKind.InvalidData,
+            problem = new Problem(ErrorIds.MigParentMissing, ProblemKind.InvalidData,
                 $"The MIG device '{text}' does not say which GPU it is a slice of.", text,
                 recommendedAction: "Read the parent GPU line of nvidia-smi -L, or give the GPU model with -Model.");
             return null;
@@ -216,7 +230,7 @@ public sealed class GpuNameResolver
         var suggestions = Suggest(name);
         var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?" : "";
         var what = whole is null ? $"'{name}'" : $"'{name}' (in '{whole}')";
-        return new Problem("UnknownGpuModel", ProblemKind.NotFound,
+        return new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound,
             $"The GPU model {what} is not in the catalog.{hint}", whole ?? name,
             recommendedAction: "Run Get-GpuSpec to list the catalog, or add the model with Import-GpuCatalog.")
         { Suggestions = suggestions };

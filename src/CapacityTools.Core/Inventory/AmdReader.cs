@@ -11,7 +11,7 @@ namespace CapacityTools.Core.Inventory;
 /// </summary>
 internal static class AmdReader
 {
-    private static readonly Regex s_block = new(@"^(?<kind>[A-Z_]+):\s*(?<index>\d+)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_block = new(@"^(?<kind>[A-Z_]+):\s*(?<index>[0-9]+)\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_keyValue = new(@"^(?<indent>\s*)(?<key>[A-Za-z0-9_ ()/]+?)\s*:\s*(?<value>.*?)\s*$", RegexOptions.CultureInvariant);
 
     public static IEnumerable<InventoryEntry> ReadRocmSmi(byte[] utf8, ReadContext context)

@@ -32,15 +32,13 @@ public sealed class BulkFleetReader
         Action<long, long>? onProgress = null, CancellationToken token = default)
     {
         var length = new FileInfo(path).Length;
+        var head = TextDecoder.ReadHead(path);
+        var encoding = TextDecoder.Detect(head, displayName, out var notText) ?? throw new CapacityException(notText!);
         var format = _options.Format;
         if (format == InventoryFormat.Auto)
-        {
-            using var head = File.OpenRead(path);
-            var buffer = new byte[8192];
-            var n = head.Read(buffer, 0, buffer.Length);
-            format = InventoryFormatDetector.Detect(System.Text.Encoding.UTF8.GetString(buffer, 0, n));
-        }
-        if (InventoryFormatDetector.IsCsv(format))
+            format = InventoryFormatDetector.Detect(encoding.Encoding.GetString(head, encoding.Preamble, head.Length - encoding.Preamble));
+        // The scan works on UTF-8 bytes; a UTF-16 or Latin-1 file (rare, small) is read through the item reader instead, with the same totals.
+        if (InventoryFormatDetector.IsCsv(format) && encoding.IsUtf8)
         {
             var scanner = new CsvFleetScanner(_catalog, _options);
             try
@@ -57,7 +55,7 @@ public sealed class BulkFleetReader
 
         var reader = new InventoryReader(_catalog, new InventoryOptions
         {
-            Format = format, ModelColumn = _options.ModelColumn, CountColumn = _options.CountColumn, HostColumn = _options.HostColumn, Host = _options.Host,
+            Format = InventoryFormatDetector.IsCsv(format) ? _options.Format : format, ModelColumn = _options.ModelColumn, CountColumn = _options.CountColumn, HostColumn = _options.HostColumn, Host = _options.Host,
         });
         var resolutions = new ResolutionCache(_catalog);
         var results = new List<ScannedModel>();

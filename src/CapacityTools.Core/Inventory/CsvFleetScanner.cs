@@ -60,6 +60,7 @@ public sealed class CsvFleetScanner
         var options = new CsvReaderOptions
         {
             AllowLineBreaksInQuotes = false,
+            MaxRecordSize = InventoryReader.MaxLineLength,
             MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = malformed.Add,
         };
@@ -72,7 +73,8 @@ public sealed class CsvFleetScanner
         var results = new List<ScannedModel>();
         var byId = new Dictionary<GpuResolution, ScannedModel>();
 
-        while (reader.Read())
+        Problem? stopped;
+        while (CsvInventoryReader.ReadRecord(reader, out stopped))
         {
             var rows = ++Rows;
             if ((rows & 0x3FFF) == 0)
@@ -87,7 +89,7 @@ public sealed class CsvFleetScanner
             {
                 Skipped++;
                 var model = reader.GetString(modelColumn);
-                onProblem(new Problem(countProblem!.ErrorId, countProblem.Kind, $"{countProblem.Message.TrimEnd('.')} for '{model}'.", model,
+                onProblem(new Problem(countProblem!.ErrorId, countProblem.Kind, $"{countProblem.Message.TrimEnd('.')} for '{SafeText.Quote(model)}'.", model,
                     new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset)), countProblem.RecommendedAction));
                 continue;
             }
@@ -121,6 +123,12 @@ public sealed class CsvFleetScanner
             scanned.Rows++;
         }
         if (malformed.Count > 0) ReportMalformed(malformed, sourceName, lines, onProblem);
+        if (stopped is not null)
+        {
+            Rows++;
+            Skipped++;
+            onProblem(stopped.At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
+        }
         onProgress?.Invoke(reader.ByteOffset);
         return results;
     }

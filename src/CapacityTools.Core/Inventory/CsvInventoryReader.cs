@@ -11,8 +11,10 @@ namespace CapacityTools.Core.Inventory;
 internal static class CsvInventoryReader
 {
     /// <summary>The reader options every inventory CSV uses: auto-detected separator, trimmed fields, bad quoting skipped and reported.</summary>
-    public static CsvReaderOptions Options(Action<CsvMalformedRecord> onMalformed) => new()
+    public static CsvReaderOptions Options(Action<CsvMalformedRecord> onMalformed, System.Text.Encoding? encoding) => new()
     {
+        Encoding = encoding,
+        MaxRecordSize = InventoryReader.MaxLineLength,
         TrackLineNumbers = true,
         TrimWhitespace = true,
         AllowLineBreaksInQuotes = false,
@@ -21,7 +23,7 @@ internal static class CsvInventoryReader
     };
 
     public static Problem MalformedProblem(CsvMalformedRecord record) =>
-        new("MalformedCsvRecord", ProblemKind.InvalidData,
+        new(ErrorIds.MalformedCsvRecord, ProblemKind.InvalidData,
             $"The record is malformed ({Describe(record.Reason)}) and was skipped: {Shorten(record.RawRecord)}", record.RawRecord,
             recommendedAction: "Quote fields that contain commas or quotes (\"like \"\"this\"\"\") and give every row the header's columns.");
 
@@ -48,7 +50,8 @@ internal static class CsvInventoryReader
             tally.AddUnits(context.DefaultHost, headers[headerless].Trim(), 1, 1);
         }
 
-        while (reader.Read())
+        Problem? stopped;
+        while (ReadRecord(reader, out stopped))
         {
             context.Stats.Position = reader.ByteOffset;
             if ((context.Stats.Records & 0x3FF) == 0) context.Token.ThrowIfCancellationRequested();
@@ -62,7 +65,7 @@ internal static class CsvInventoryReader
                 if (!GpuCount.TryParse(reader.GetString(map.Count), out units, out var countProblem))
                 {
                     yield return context.Skip(new Problem(countProblem!.ErrorId, countProblem.Kind,
-                        $"{countProblem.Message.TrimEnd('.')} for '{raw}' (column '{headers[map.Count]}').", raw, null, countProblem.RecommendedAction), line);
+                        $"{countProblem.Message.TrimEnd('.')} for '{SafeText.Quote(raw)}' (column '{SafeText.Quote(headers[map.Count])}').", raw, null, countProblem.RecommendedAction), line);
                     continue;
                 }
             }
@@ -75,8 +78,33 @@ internal static class CsvInventoryReader
             }
         }
         while (malformed.Count > 0) yield return Skipped(context, malformed.Dequeue());
+        if (stopped is not null)
+        {
+            context.Stats.Records++;
+            yield return context.Skip(stopped, reader.LineNumber + 1);
+        }
         context.Stats.Position = context.Stats.Length;
         foreach (var entry in tally.Drain()) yield return entry;
+    }
+
+    /// <summary>
+    /// The next record; false at the end, or with a problem when a record runs past <see cref="InventoryReader.MaxLineLength"/>
+    /// (an unclosed quote, a file that is not CSV), after which nothing more of the file is read.
+    /// </summary>
+    internal static bool ReadRecord(CsvReader reader, out Problem? problem)
+    {
+        problem = null;
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException)
+        {
+            problem = new Problem(ErrorIds.ValueTooLong, ProblemKind.InvalidData,
+                "A record is longer than 65,536 bytes (an unclosed quote, or a file that is not CSV); the file was read up to it and no further.", null,
+                recommendedAction: "Close the quote, or check that the file is the CSV export you meant.");
+            return false;
+        }
     }
 
     /// <summary>
@@ -105,7 +133,7 @@ internal static class CsvInventoryReader
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text!.Trim();
         var end = 0;
-        while (end < t.Length && (char.IsDigit(t[end]) || t[end] == '.')) end++;
+        while (end < t.Length && (Ascii.IsDigit(t[end]) || t[end] == '.')) end++;
         return end > 0 && double.TryParse(t.Substring(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 

@@ -15,7 +15,7 @@ internal static class DcgmExporterReader
 {
     public static IEnumerable<InventoryEntry> Read(TextReader text, ReadContext context)
     {
-        var parser = new ExpositionParser(text);
+        var parser = new ExpositionParser(text, InventoryReader.MaxLineLength);
         var sample = new ExpositionSample();
         var gpus = new Dictionary<string, Gpu>(StringComparer.Ordinal);
         var order = new List<Gpu>();
@@ -27,6 +27,12 @@ internal static class DcgmExporterReader
         {
             context.Token.ThrowIfCancellationRequested();
             context.Stats.Position = parser.Characters;
+            if (parser.TooLong is { } length)
+            {
+                context.Stats.Records++;
+                yield return context.Skip(InventoryReader.TooLong("line", length, InventoryReader.MaxLineLength), parser.Line);
+                continue;
+            }
             if (malformed)
             {
                 context.Stats.Records++;
@@ -60,7 +66,7 @@ internal static class DcgmExporterReader
         if (missingUuid > 0)
         {
             context.Stats.Records++;
-            yield return context.Skip(new Problem("DcgmUuidMissing", ProblemKind.InvalidData,
+            yield return context.Skip(new Problem(ErrorIds.DcgmUuidMissing, ProblemKind.InvalidData,
                 $"{missingUuid.ToString(CultureInfo.InvariantCulture)} DCGM series have no UUID (or uuid) label, so their GPUs cannot be told apart and were not counted.",
                 context.SourceName, recommendedAction: "Save the scrape from dcgm-exporter itself; a relabelling rule may have dropped the UUID label."), missingUuidLine);
         }
@@ -70,7 +76,7 @@ internal static class DcgmExporterReader
             context.Stats.Records++;
             if (gpu.Model is null)
             {
-                yield return context.Skip(new Problem("DcgmModelNameMissing", ProblemKind.InvalidData,
+                yield return context.Skip(new Problem(ErrorIds.DcgmModelNameMissing, ProblemKind.InvalidData,
                     $"the series {gpu.FirstMetric} of GPU {gpu.Uuid}{(gpu.Host is null ? "" : " on " + gpu.Host)} has no modelName label, so the GPU's type is unknown; it was not counted.",
                     gpu.Uuid, recommendedAction: "Upgrade dcgm-exporter (2.x and later label every series with modelName), or read the node with 'nvidia-smi -q -x'."), gpu.Line);
                 continue;

@@ -85,7 +85,7 @@ public static class InventoryColumns
         }
         if (model < 0)
         {
-            throw new CapacityException(new Problem("ModelColumnNotFound", ProblemKind.InvalidArgument,
+            throw new CapacityException(new Problem(ErrorIds.ModelColumnNotFound, ProblemKind.InvalidArgument,
                 $"No column of {sourceName} names the GPU model; its columns are {List(headers)}.", sourceName,
                 recommendedAction: $"Name the column with -ModelColumn, or call it one of {string.Join(", ", ModelNames)} (or {string.Join(", ", InstanceTypeNames.Take(4))} for instance types)."));
         }
@@ -113,7 +113,7 @@ public static class InventoryColumns
         var key = NameKey.Of(name);
         var index = Array.IndexOf(keys, key);
         if (index >= 0) return index;
-        throw new CapacityException(new Problem("ColumnNotFound", ProblemKind.InvalidArgument,
+        throw new CapacityException(new Problem(ErrorIds.ColumnNotFound, ProblemKind.InvalidArgument,
             $"{sourceName} has no column '{name}' ({parameter}); its columns are {List(headers)}.", name,
             recommendedAction: $"Give {parameter} one of the file's column names."));
     }

@@ -5,8 +5,8 @@ namespace CapacityTools.Core.Inventory;
 /// <summary>Tells the inventory formats apart from the first few kilobytes of text.</summary>
 public static class InventoryFormatDetector
 {
-    private static readonly Regex s_listLine = new(@"^GPU\s+\d+:\s+.+\(UUID:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-    private static readonly Regex s_amdSmiBlock = new(@"^GPU:\s*\d+\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex s_listLine = new(@"^GPU\s+[0-9]+:\s+.+\(UUID:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex s_amdSmiBlock = new(@"^GPU:\s*[0-9]+\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_sinfoHeader = new(@"^\s*(?:[A-Z_():/]+\s+)*GRES(?:\s|$)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_dcgmLine = new(@"^(?:#\s*(?:HELP|TYPE)\s+)?DCGM_FI_\w*\s*[{ ]", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex s_sinfoLine = new(@"^\S+\s+(?:\S+\s+)*(?:gpu:\S+|\(null\))\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
@@ -35,7 +35,7 @@ public static class InventoryFormatDetector
         if (Regex.IsMatch(text, @"""(?:items|kind)""\s*:", RegexOptions.CultureInvariant)
             && (text.IndexOf("\"Node", StringComparison.Ordinal) >= 0 || text.IndexOf("\"List\"", StringComparison.Ordinal) >= 0 || text.IndexOf("\"items\"", StringComparison.Ordinal) >= 0))
             return InventoryFormat.KubectlNodes;
-        if (Regex.IsMatch(text, @"^\{\s*""card\d+""", RegexOptions.CultureInvariant) || Regex.IsMatch(text, @"""card\d+""\s*:\s*\{", RegexOptions.CultureInvariant))
+        if (Regex.IsMatch(text, @"^\{\s*""card[0-9]+""", RegexOptions.CultureInvariant) || Regex.IsMatch(text, @"""card[0-9]+""\s*:\s*\{", RegexOptions.CultureInvariant))
             return InventoryFormat.RocmSmiJson;
         if (text.IndexOf("\"market_name\"", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("\"gpu_data\"", StringComparison.Ordinal) >= 0)
             return InventoryFormat.AmdSmiStatic;

@@ -18,13 +18,19 @@ internal enum JsonRootKind { Object, Items, Array }
 /// </summary>
 internal static class JsonBlocks
 {
+    /// <summary>How every inventory JSON is read: comments skipped, trailing commas allowed (as tools and hand edits leave them).</summary>
+    public static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The same, for a <see cref="JsonDocument"/>.</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static List<JsonBlock> Read(byte[] utf8, string? itemsProperty, out JsonRootKind kind, out (string Message, long Line)? error)
     {
         var blocks = new List<JsonBlock>();
         kind = JsonRootKind.Object;
         error = null;
         var lines = new LineCounter(utf8);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(utf8, ReaderOptions);
         try
         {
             if (!reader.Read())

@@ -21,6 +21,7 @@ internal static class KubernetesReader
         var blocks = JsonBlocks.Read(utf8, "items", out var kind, out var error);
         var tally = context.Tally(requested);
         var entries = new List<InventoryEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         if (kind == JsonRootKind.Items || kind == JsonRootKind.Array)
         {
             // Items have no name; the root's own properties (apiVersion, kind, metadata) do.
@@ -28,17 +29,18 @@ internal static class KubernetesReader
             {
                 context.Token.ThrowIfCancellationRequested();
                 if (JsonBlocks.Text(block.Value, "kind") is { } k && !k.Equals("Node", StringComparison.OrdinalIgnoreCase)) continue;
-                ReadNode(block.Value, block.Line, context, tally, entries);
+                ReadNode(block.Value, block.Line, context, tally, entries, seen);
             }
         }
         else if (blocks.Any(b => b.Name == "metadata") && blocks.Any(b => b.Name == "status" || b.Name == "kind"))
         {
-            var node = Rebuild(blocks);
-            if (error is null) ReadNode(node.RootElement, 1, context, tally, entries);
+            if (error is null) ReadNode(Rebuild(blocks).RootElement, 1, context, tally, entries, seen);
         }
         else if (blocks.Count > 0 && blocks.All(b => b.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number))
         {
-            var labels = blocks.ToDictionary(b => b.Name!, b => JsonBlocks.Text(b.Value) ?? "", StringComparer.Ordinal);
+            // A key given twice keeps its last value, as JSON readers do.
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var b in blocks) labels[b.Name!] = JsonBlocks.Text(b.Value) ?? "";
             context.Stats.Records++;
             labels.TryGetValue("kubernetes.io/hostname", out var host);
             ReadGpus(host, labels, new Dictionary<string, double>(StringComparer.Ordinal), 1, context, tally, entries);
@@ -61,13 +63,18 @@ internal static class KubernetesReader
     private static JsonDocument Rebuild(List<JsonBlock> blocks)
     {
         var json = "{" + string.Join(",", blocks.Select(b => JsonSerializer.Serialize(b.Name) + ":" + b.Value.GetRawText())) + "}";
-        return JsonDocument.Parse(json);
+        return JsonDocument.Parse(json, JsonBlocks.DocumentOptions);
     }
 
-    private static void ReadNode(JsonElement node, long line, ReadContext context, InventoryTally tally, List<InventoryEntry> entries)
+    private static void ReadNode(JsonElement node, long line, ReadContext context, InventoryTally tally, List<InventoryEntry> entries, HashSet<string> seen)
     {
         context.Stats.Records++;
         var host = JsonBlocks.Text(node, "metadata", "name");
+        if (host is not null && !seen.Add(host))
+        {
+            entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: node '{SafeText.Quote(host)}' is listed again; it was counted once."));
+            return;
+        }
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (JsonBlocks.TryGet(node, "metadata", out var metadata) && JsonBlocks.TryGet(metadata, "labels", out var labelMap) && labelMap.ValueKind == JsonValueKind.Object)
             foreach (var p in labelMap.EnumerateObject()) labels[p.Name] = JsonBlocks.Text(p.Value) ?? "";
@@ -75,7 +82,12 @@ internal static class KubernetesReader
         if (JsonBlocks.TryGet(node, "status", out var status) && JsonBlocks.TryGet(status, "capacity", out var cap) && cap.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in cap.EnumerateObject())
-                if (double.TryParse(JsonBlocks.Text(p.Value), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) capacity[p.Name] = v;
+            {
+                // Only accelerator resources are read, and each by the count rule: one bad value and the node's GPUs do not count.
+                if (!IsAccelerator(p.Name)) continue;
+                if (!TryCount(host, $"capacity {p.Name}", JsonBlocks.Text(p.Value), line, context, entries, out var v)) return;
+                capacity[p.Name] = v;
+            }
         }
         ReadGpus(host, labels, capacity, line, context, tally, entries);
     }
@@ -83,7 +95,14 @@ internal static class KubernetesReader
     private static void ReadGpus(string? host, Dictionary<string, string> labels, Dictionary<string, double> capacity, long line,
         ReadContext context, InventoryTally tally, List<InventoryEntry> entries)
     {
-        ReadNvidia(host, labels, capacity, line, context, tally, entries);
+        if (!labels.TryGetValue(CountLabel, out var countText)) countText = null;
+        double? countLabel = null;
+        if (!string.IsNullOrWhiteSpace(countText))
+        {
+            if (!TryCount(host, $"label {CountLabel}", countText, line, context, entries, out var counted)) return;
+            countLabel = counted;
+        }
+        ReadNvidia(host, labels, capacity, countLabel, line, context, tally, entries);
 
         var amd = Get(capacity, "amd.com/gpu");
         if (amd > 0)
@@ -104,12 +123,11 @@ internal static class KubernetesReader
         }
     }
 
-    private static void ReadNvidia(string? host, Dictionary<string, string> labels, Dictionary<string, double> capacity, long line,
+    private static void ReadNvidia(string? host, Dictionary<string, string> labels, Dictionary<string, double> capacity, double? countLabel, long line,
         ReadContext context, InventoryTally tally, List<InventoryEntry> entries)
     {
         var advertised = Get(capacity, NvidiaGpu);
         var migResources = capacity.Where(c => c.Key.StartsWith(MigPrefix, StringComparison.Ordinal) && c.Value > 0).ToList();
-        var countLabel = Number(Label(labels, "nvidia.com/gpu.count"));
         if (advertised <= 0 && migResources.Count == 0 && !(countLabel > 0)) return;
 
         var product = Label(labels, "nvidia.com/gpu.product");
@@ -154,7 +172,18 @@ internal static class KubernetesReader
 
         var migSlices = (int)migResources.Sum(m => m.Value);
         double physical;
-        if (countLabel is { } counted) physical = counted;
+        if (countLabel is { } counted)
+        {
+            physical = counted;
+            // Whole GPUs only (no MIG, no time-slicing): the capacity and the label count the same thing.
+            if (migResources.Count == 0 && replicasPerGpu <= 1 && capacity.ContainsKey(NvidiaGpu) && advertised != counted)
+            {
+                var who = host ?? context.DefaultHost ?? "a node";
+                var mismatch = $"{CountLabel} says {counted.ToString(CultureInfo.InvariantCulture)} GPU(s) but the node's capacity {NvidiaGpu} is {advertised.ToString(CultureInfo.InvariantCulture)}; the label (physical GPUs) was counted";
+                notes.Add(mismatch);
+                entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: {SafeText.Quote(who)}: {mismatch}. A GPU may be unhealthy or the device plugin may be restarting."));
+            }
+        }
         else
         {
             // Mixed strategy without the count label: whole GPUs plus each slice's share of one.
@@ -170,10 +199,28 @@ internal static class KubernetesReader
         tally.AddPhysical(host, raw, physical, migSlices, replicas, line, memory, string.Join("; ", notes), resolveAs);
     }
 
+    private const string CountLabel = "nvidia.com/gpu.count";
+
+    // Extended resources that count accelerators: NVIDIA (GPUs and MIG slices), AMD, Google TPU, AWS Neuron, Intel Gaudi.
+    private static bool IsAccelerator(string resource) =>
+        resource.StartsWith("nvidia.com/", StringComparison.Ordinal) || resource.StartsWith("amd.com/", StringComparison.Ordinal)
+        || resource.StartsWith("google.com/tpu", StringComparison.Ordinal) || resource.StartsWith("aws.amazon.com/neuron", StringComparison.Ordinal)
+        || resource.StartsWith("habana.ai/", StringComparison.Ordinal);
+
+    // A count from a label or the capacity, by the one count rule; a bad one is an error for the node, which then does not count.
+    private static bool TryCount(string? host, string what, string? text, long line, ReadContext context, List<InventoryEntry> entries, out double count)
+    {
+        if (GpuCount.TryParse(text, out count, out var problem)) return true;
+        var who = host ?? context.DefaultHost ?? "a node";
+        entries.Add(context.Skip(new Problem(problem!.ErrorId, problem.Kind,
+            $"Node '{SafeText.Quote(who)}', {what}: {problem.Message} The node's accelerators were not counted.", host, null, problem.RecommendedAction), line));
+        return false;
+    }
+
     private static void NoType(ReadContext context, InventoryTally tally, string? host, string resource, double count, long line, string label, string action)
     {
         var who = host ?? context.DefaultHost ?? "the node";
-        tally.AddUntyped(host, resource, count, new Problem("GpuTypeMissing", ProblemKind.InvalidData,
+        tally.AddUntyped(host, resource, count, new Problem(ErrorIds.GpuTypeMissing, ProblemKind.InvalidData,
             $"{who} has {count.ToString(CultureInfo.InvariantCulture)} {resource} but no {label} label names their type, so they are not counted.",
             host, null, action), line);
     }
@@ -188,7 +235,7 @@ internal static class KubernetesReader
     private static double Get(Dictionary<string, double> capacity, string name) => capacity.TryGetValue(name, out var v) ? v : 0;
 
     private static double? Number(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !double.IsNaN(v) && !double.IsInfinity(v) ? v : null;
 
     // The AMD labeller writes VRAM as "192G" (GiB).
     private static double? ParseVram(string? text)

@@ -34,7 +34,7 @@ public static class LocalGpuTools
             var command = $"{tool} {arguments}";
             if (!TryRun(path, arguments, timeout, token, out var output, out var failure))
             {
-                yield return InventoryEntry.Of(new Problem("GpuToolFailed", ProblemKind.NotAvailable, $"'{command}' on {host} failed: {failure}", command,
+                yield return InventoryEntry.Of(new Problem(ErrorIds.GpuToolFailed, ProblemKind.NotAvailable, $"'{command}' on {host} failed: {failure}", command,
                     recommendedAction: "Run the command yourself to see why (a driver that is not loaded is the usual cause)."));
                 continue;
             }
@@ -42,7 +42,7 @@ public static class LocalGpuTools
             foreach (var entry in reader.ReadText(output, command, token)) yield return entry;
         }
         if (!ran)
-            yield return InventoryEntry.Of(new Problem("NoGpuTool", ProblemKind.NotFound,
+            yield return InventoryEntry.Of(new Problem(ErrorIds.NoGpuTool, ProblemKind.NotFound,
                 $"None of {string.Join(", ", Tools.Select(t => t.Tool))} is on the PATH of {host}, so its GPUs cannot be read.", host,
                 recommendedAction: "Install the GPU driver's tools (NVIDIA driver, ROCm or amd-smi), or read the fleet with -PrometheusUri or Import-GpuInventory."));
     }

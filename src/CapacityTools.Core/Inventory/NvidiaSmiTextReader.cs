@@ -11,13 +11,13 @@ internal static class NvidiaSmiTextReader
 {
     private static readonly Regex s_queryGpu = new(@"^GPU\s+[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f]\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_keyValue = new(@"^(?<indent>\s*)(?<key>[^:]+?)\s*:\s*(?<value>.*?)\s*$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_listGpu = new(@"^GPU\s+(?<index>\d+):\s+(?<name>.+?)\s+\(UUID:\s*(?<uuid>[^)]*)\)\s*$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_listMig = new(@"^\s+MIG\s+(?<profile>\S+)\s+Device\s+(?<index>\d+):", RegexOptions.CultureInvariant);
+    private static readonly Regex s_listGpu = new(@"^GPU\s+(?<index>[0-9]+):\s+(?<name>.+?)\s+\(UUID:\s*(?<uuid>[^)]*)\)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_listMig = new(@"^\s+MIG\s+(?<profile>\S+)\s+Device\s+(?<index>[0-9]+):", RegexOptions.CultureInvariant);
     private static readonly Regex s_tableGpu = new(
-        @"^\|\s+(?<index>\d+)\s+(?<name>.+?)\s+(?<mode>On|Off|TCC|WDDM|N/A)\s+\|\s+(?<bus>[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f])\s+(?:On|Off)\s+\|",
+        @"^\|\s+(?<index>[0-9]+)\s+(?<name>.+?)\s+(?<mode>On|Off|TCC|WDDM|N/A)\s+\|\s+(?<bus>[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f])\s+(?:On|Off)\s+\|",
         RegexOptions.CultureInvariant);
-    private static readonly Regex s_tableMemory = new(@"\|\s*(?<used>\d+)MiB\s*/\s*(?<total>\d+)MiB\s*\|", RegexOptions.CultureInvariant);
-    private static readonly Regex s_tableMig = new(@"^\|\s+(?<gpu>\d+)\s+(?<gi>\d+)\s+(?<ci>\d+)\s+(?<dev>\d+)\s+\|", RegexOptions.CultureInvariant);
+    private static readonly Regex s_tableMemory = new(@"\|\s*(?<used>[0-9]+)MiB\s*/\s*(?<total>[0-9]+)MiB\s*\|", RegexOptions.CultureInvariant);
+    private static readonly Regex s_tableMig = new(@"^\|\s+(?<gpu>[0-9]+)\s+(?<gi>[0-9]+)\s+(?<ci>[0-9]+)\s+(?<dev>[0-9]+)\s+\|", RegexOptions.CultureInvariant);
 
     public static IEnumerable<InventoryEntry> ReadQuery(string[] lines, ReadContext context)
     {
@@ -123,7 +123,7 @@ internal static class NvidiaSmiTextReader
         var entries = new List<InventoryEntry>();
         var tally = context.Tally(InventoryFormat.NvidiaSmiTable);
         var gpus = new List<Gpu>();
-        var byIndex = new Dictionary<int, Gpu>();
+        var byIndex = new Dictionary<string, Gpu>(StringComparer.Ordinal); // keyed by the index as printed, so no index can overflow
         var inMig = false;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -133,7 +133,7 @@ internal static class NvidiaSmiTextReader
             if (inMig)
             {
                 var mig = s_tableMig.Match(line);
-                if (mig.Success && byIndex.TryGetValue(int.Parse(mig.Groups["gpu"].Value, CultureInfo.InvariantCulture), out var parent)) parent.Slices++;
+                if (mig.Success && byIndex.TryGetValue(IndexKey(mig.Groups["gpu"].Value), out var parent)) parent.Slices++;
                 continue;
             }
             var row = s_tableGpu.Match(line);
@@ -142,14 +142,14 @@ internal static class NvidiaSmiTextReader
             if (i + 1 < lines.Length && s_tableMemory.Match(lines[i + 1]) is { Success: true } memory)
                 gpu.MemoryMiB = double.Parse(memory.Groups["total"].Value, CultureInfo.InvariantCulture);
             gpus.Add(gpu);
-            byIndex[int.Parse(row.Groups["index"].Value, CultureInfo.InvariantCulture)] = gpu;
+            byIndex[IndexKey(row.Groups["index"].Value)] = gpu;
         }
         foreach (var gpu in gpus)
         {
             context.Stats.Records++;
             if (gpu.Name!.EndsWith("...", StringComparison.Ordinal))
             {
-                entries.Add(context.Skip(new Problem("TruncatedGpuName", ProblemKind.InvalidData,
+                entries.Add(context.Skip(new Problem(ErrorIds.TruncatedGpuName, ProblemKind.InvalidData,
                     $"The nvidia-smi table cut the GPU name short ('{gpu.Name}'), so its model is not known exactly.", gpu.Name,
                     recommendedAction: "Save 'nvidia-smi -L' or 'nvidia-smi --query-gpu=name,memory.total --format=csv' instead; they print the whole name."), gpu.Line));
                 continue;
@@ -169,5 +169,11 @@ internal static class NvidiaSmiTextReader
         public double? MemoryMiB { get; set; }
         public int Slices { get; set; }
         public bool MigEnabled { get; set; }
+    }
+
+    private static string IndexKey(string digits)
+    {
+        var key = digits.TrimStart('0');
+        return key.Length == 0 ? "0" : key;
     }
 }

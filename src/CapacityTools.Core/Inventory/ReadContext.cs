@@ -35,6 +35,6 @@ internal sealed class ReadContext
     }
 
     public static Problem Malformed(string what, string detail, string? action = null) =>
-        new("InvalidInventoryData", ProblemKind.InvalidData, $"{what}: {detail}", what,
+        new(ErrorIds.InvalidInventoryData, ProblemKind.InvalidData, $"{what}: {detail}", what,
             recommendedAction: action ?? "Save the tool's complete output again (an interrupted copy is often truncated), or fix the line.");
 }

@@ -49,9 +49,9 @@ internal static class SlurmReader
                 }
                 gres = tokens[gresColumn];
                 host = hostColumn >= 0 ? tokens[hostColumn] : null;
-                if (nodesColumn >= 0 && !double.TryParse(tokens[nodesColumn], NumberStyles.None, CultureInfo.InvariantCulture, out nodes))
+                if (nodesColumn >= 0 && !GpuCount.TryParse(tokens[nodesColumn], out nodes, out var nodesProblem))
                 {
-                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the NODES column holds '{tokens[nodesColumn]}', not a node count."), i + 1));
+                    entries.Add(context.Skip(new Problem(nodesProblem!.ErrorId, nodesProblem.Kind, $"The NODES column: {nodesProblem.Message}", tokens[nodesColumn], null, nodesProblem.RecommendedAction), i + 1));
                     continue;
                 }
             }
@@ -60,8 +60,12 @@ internal static class SlurmReader
                 // No header (sinfo -h): the gres is the token that looks like one; a number is a node count, the rest a host.
                 gres = tokens.FirstOrDefault(t => t.StartsWith("gpu", StringComparison.OrdinalIgnoreCase) || t.Equals("(null)", StringComparison.OrdinalIgnoreCase) || t.Contains("gpu:"));
                 var rest = tokens.Where(t => !ReferenceEquals(t, gres)).ToList();
-                var count = rest.FirstOrDefault(t => t.All(char.IsDigit));
-                if (count is not null) nodes = double.Parse(count, CultureInfo.InvariantCulture);
+                var count = rest.FirstOrDefault(t => t.All(Ascii.IsDigit));
+                if (count is not null && !GpuCount.TryParse(count, out nodes, out var nodesProblem))
+                {
+                    entries.Add(context.Skip(new Problem(nodesProblem!.ErrorId, nodesProblem.Kind, $"The node count: {nodesProblem.Message}", count, null, nodesProblem.RecommendedAction), i + 1));
+                    continue;
+                }
                 host = rest.FirstOrDefault(t => !ReferenceEquals(t, count));
                 if (gres is null)
                 {
@@ -76,7 +80,7 @@ internal static class SlurmReader
                 duplicates++;
                 continue;
             }
-            AddGres(gres, host, nodes, i + 1, tally);
+            AddGres(gres, host, nodes, i + 1, tally, context, entries);
         }
         entries.AddRange(tally.Drain());
         if (duplicates > 0)
@@ -88,6 +92,7 @@ internal static class SlurmReader
     {
         var entries = new List<InventoryEntry>();
         var tally = context.Tally(InventoryFormat.SlurmScontrol);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var start = 0; start < lines.Length; start++)
         {
             context.Token.ThrowIfCancellationRequested();
@@ -103,7 +108,7 @@ internal static class SlurmReader
             var line = start + 1;
             var gres = fields.TryGetValue("Gres", out var g) && g.Length > 0 && !g.Equals("(null)", StringComparison.OrdinalIgnoreCase) ? g : null;
             var tres = fields.TryGetValue("CfgTRES", out var t) ? t : null;
-            var tresTotal = 0;
+            double tresTotal = 0;
             var typedTres = new List<string>();
             foreach (var entry in SplitTopLevel(tres ?? ""))
             {
@@ -111,19 +116,24 @@ internal static class SlurmReader
                 if (type.Length == 0) tresTotal = n;
                 else typedTres.Add(entry);
             }
-            var gresTotal = 0;
+            if (!seen.Add(host))
+            {
+                entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: node '{SafeText.Quote(host)}' is listed again; it was counted once."));
+                start = end - 1;
+                continue;
+            }
+            double gresTotal = 0;
             if (gres is not null)
             {
-                gresTotal = AddGres(gres, host, 1, line, tally);
+                gresTotal = AddGres(gres, host, 1, line, tally, context, entries);
             }
             else if (typedTres.Count > 0)
             {
-                foreach (var entry in typedTres) gresTotal += AddGres(entry, host, 1, line, tally);
+                foreach (var entry in typedTres) gresTotal += AddGres(entry, host, 1, line, tally, context, entries);
             }
             else if (tresTotal > 0)
             {
-                AddGres($"gres/gpu={tresTotal.ToString(CultureInfo.InvariantCulture)}", host, 1, line, tally);
-                gresTotal = tresTotal;
+                gresTotal = AddGres($"gres/gpu={tresTotal.ToString(CultureInfo.InvariantCulture)}", host, 1, line, tally, context, entries);
             }
             if (tres is not null && tresTotal > 0 && gresTotal != tresTotal)
                 entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: node {host} has Gres for {gresTotal} GPU(s) but CfgTRES says gres/gpu={tresTotal}; the Gres was counted."));
@@ -135,19 +145,43 @@ internal static class SlurmReader
         return entries;
     }
 
-    // Adds each GPU entry of a gres list; returns the GPUs it names.
-    private static int AddGres(string gres, string? host, double nodes, long line, InventoryTally tally)
+    // Adds each GPU entry of a gres list; returns the GPUs it names. A GPU entry whose count breaks the count rule
+    // (negative, not a number, too large) is an error and does not count; other gres (nvme:1, mps:400, shard:...) are not GPUs.
+    private static double AddGres(string gres, string? host, double nodes, long line, InventoryTally tally, ReadContext context, List<InventoryEntry> entries)
     {
-        var total = 0;
+        double total = 0;
         foreach (var entry in SplitTopLevel(gres))
         {
-            if (!GpuNameResolver.TryParseGres(entry, out _, out var count)) continue; // nvme:1, mps:400, shard:...
+            if (!GpuNameResolver.TryParseGres(entry, out _, out var count))
+            {
+                if (LooksLikeGpuGres(entry)) entries.Add(context.Skip(BadGres(entry), line));
+                continue;
+            }
+            if (!GpuCount.Check(count, count.ToString("R", CultureInfo.InvariantCulture), out var problem) || !GpuCount.Check(nodes * count, $"{nodes} nodes x {count}", out problem))
+            {
+                entries.Add(context.Skip(new Problem(problem!.ErrorId, problem.Kind, $"In the gres '{SafeText.Quote(entry)}': {problem.Message}", entry, null, problem.RecommendedAction), line));
+                continue;
+            }
             if (count == 0) continue;
             total += count;
             tally.AddUnits(host, entry, nodes, line, unresolvedCount: nodes * count,
                 note: nodes > 1 ? $"{nodes.ToString(CultureInfo.InvariantCulture)} nodes" : null);
         }
         return total;
+    }
+
+    private static bool LooksLikeGpuGres(string entry) =>
+        entry.StartsWith("gres/gpu", StringComparison.OrdinalIgnoreCase)
+        || (entry.StartsWith("gpu", StringComparison.OrdinalIgnoreCase) && (entry.Length == 3 || entry[3] is ':' or '='));
+
+    private static Problem BadGres(string entry)
+    {
+        var last = entry.Split(':', '=').Last().Split('(')[0];
+        if (last.Length > 0 && (Ascii.IsDigit(last[0]) || last[0] is '-' or '+' or '.') && !GpuCount.TryParse(last, out _, out var countProblem))
+            return new Problem(countProblem!.ErrorId, countProblem.Kind, $"In the gres '{SafeText.Quote(entry)}': {countProblem.Message}", entry, null, countProblem.RecommendedAction);
+        return new Problem(ErrorIds.InvalidInventoryData, ProblemKind.InvalidData,
+            $"The gres '{SafeText.Quote(entry)}' is not of the form gpu[:type][:count], so its GPUs were not counted.", entry,
+            recommendedAction: "Save sinfo or scontrol output unchanged; a GPU gres reads gpu:<type>:<count>, e.g. gpu:a100:8.");
     }
 
     /// <summary>Splits "gpu:a100:4(S:0,1),nvme:1" at the commas outside parentheses.</summary>

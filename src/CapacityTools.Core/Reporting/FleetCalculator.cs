@@ -37,12 +37,10 @@ public sealed class FleetCalculator
     /// <summary>Adds a count of a model by name; returns the problem when the pair cannot count.</summary>
     public Problem? Add(string? model, double count, SourceLocation? location = null)
     {
-        if (double.IsNaN(count) || double.IsInfinity(count) || count <= 0)
+        if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
             Skipped++;
-            return new Problem("InvalidGpuCount", ProblemKind.InvalidData,
-                $"The count {count.ToString(CultureInfo.InvariantCulture)} for '{model}' is not a positive number.", model, location,
-                "Give the number of GPUs as a whole number above zero.");
+            return countProblem!.At(location);
         }
         var resolution = _resolutions.Resolve(model, out var problem);
         if (resolution is null)
@@ -176,7 +174,7 @@ public sealed class FleetCalculator
     private static void Check(bool ok, string name, double value, string rule)
     {
         if (ok) return;
-        throw new CapacityException(new Problem("InvalidAssumption", ProblemKind.InvalidArgument,
+        throw new CapacityException(new Problem(ErrorIds.InvalidAssumption, ProblemKind.InvalidArgument,
             $"-{name} {value.ToString(CultureInfo.InvariantCulture)} is out of range. {rule}", value, recommendedAction: $"Give -{name} a value in range."));
     }
 

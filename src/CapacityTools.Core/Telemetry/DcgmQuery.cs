@@ -28,7 +28,7 @@ internal sealed class DcgmQuery
         }
         var text = selector!.Trim();
         if (!text.StartsWith("{", StringComparison.Ordinal) || !text.EndsWith("}", StringComparison.Ordinal))
-            throw new CapacityException(new Problem("InvalidSelector", ProblemKind.InvalidArgument,
+            throw new CapacityException(new Problem(ErrorIds.InvalidSelector, ProblemKind.InvalidArgument,
                 $"-Selector '{selector}' is not a label matcher in braces.", selector,
                 recommendedAction: "Give label matchers only, e.g. -Selector '{cluster=\"train-a\"}'; the module picks the metrics itself."));
         var inner = text.Substring(1, text.Length - 2).Trim().TrimEnd(',').Trim();

@@ -34,7 +34,20 @@ internal sealed class ExpositionParser
     private readonly TextReader _reader;
     private readonly StringBuilder _buffer = new();
 
-    public ExpositionParser(TextReader reader) => _reader = reader;
+    private readonly char[] _block = new char[65536];
+    private readonly StringBuilder _line = new();
+    private readonly int _maxLine;
+    private int _position;
+    private int _filled;
+
+    public ExpositionParser(TextReader reader, int maxLineLength = int.MaxValue)
+    {
+        _reader = reader;
+        _maxLine = maxLineLength;
+    }
+
+    /// <summary>The length of the last line read when it was over the limit and refused unread; else null.</summary>
+    public long? TooLong { get; private set; }
 
     /// <summary>The current line number (1-based) of the last line read.</summary>
     public long Line { get; private set; }
@@ -48,10 +61,15 @@ internal sealed class ExpositionParser
     {
         malformed = false;
         string? line;
-        while ((line = _reader.ReadLine()) is not null)
+        while ((line = ReadLine()) is not null)
         {
             Line++;
-            Characters += line.Length + 1;
+            if (TooLong is not null)
+            {
+                Error = "the line is longer than any real exposition line";
+                malformed = true;
+                return true;
+            }
             if (TryParseLine(line, sample, out var isSample))
             {
                 if (isSample) return true;
@@ -61,6 +79,48 @@ internal sealed class ExpositionParser
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The next line without its end (LF or CRLF), or null at the end of the text. A line over the limit is
+    /// skipped without being held in memory: it comes back empty with <see cref="TooLong"/> set.
+    /// </summary>
+    private string? ReadLine()
+    {
+        _line.Clear();
+        TooLong = null;
+        long length = 0;
+        var any = false;
+        while (true)
+        {
+            if (_position == _filled)
+            {
+                _filled = _reader.Read(_block, 0, _block.Length);
+                _position = 0;
+                if (_filled == 0) break;
+            }
+            any = true;
+            var newline = Array.IndexOf(_block, '\n', _position, _filled - _position);
+            var end = newline < 0 ? _filled : newline;
+            var count = end - _position;
+            length += count;
+            Characters += count;
+            if (length > _maxLine) _line.Clear();
+            else _line.Append(_block, _position, count);
+            _position = end;
+            if (newline < 0) continue;
+            _position++;
+            Characters++;
+            break;
+        }
+        if (!any) return null;
+        if (length > _maxLine)
+        {
+            TooLong = length;
+            return "";
+        }
+        if (_line.Length > 0 && _line[_line.Length - 1] == '\r') _line.Length--;
+        return _line.ToString();
     }
 
     /// <summary>Parses one line: true with <paramref name="isSample"/> false for blank lines and comments; false when malformed.</summary>

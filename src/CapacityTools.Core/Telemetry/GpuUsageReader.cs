@@ -35,7 +35,7 @@ public sealed class GpuUsageReader
     public IReadOnlyList<GpuUsage> Read(DateTimeOffset start, DateTimeOffset end, Action<Problem> onProblem, Action<string> onWarning, CancellationToken token = default)
     {
         if (end <= start)
-            throw new CapacityException(new Problem("InvalidTimeWindow", ProblemKind.InvalidArgument,
+            throw new CapacityException(new Problem(ErrorIds.InvalidTimeWindow, ProblemKind.InvalidArgument,
                 $"The window from {start:u} to {end:u} is empty.", start, recommendedAction: "Give -Start before -End, or a positive -Last."));
         var window = end - start;
         Dictionary<string, PrometheusInventoryReader.HostModel> Ask(string promql, Func<double, double, double>? combine = null)

@@ -67,7 +67,7 @@ public sealed class PrometheusClient : IDisposable
         }
         catch (OperationCanceledException)
         {
-            throw Fail("PrometheusTimeout", ProblemKind.Timeout,
+            throw Fail(ErrorIds.PrometheusTimeout, ProblemKind.Timeout,
                 $"{DisplayUri} did not answer within {_options.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s.",
                 "Raise -TimeoutSec, narrow -Selector or the time window, or check the server's load.");
         }
@@ -83,7 +83,7 @@ public sealed class PrometheusClient : IDisposable
     {
         foreach (var header in _options.Headers)
             if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value))
-                throw Fail("InvalidHeader", ProblemKind.InvalidArgument, $"The header '{header.Key}' cannot be sent with a request.", "Give request headers only in -Header.");
+                throw Fail(ErrorIds.InvalidHeader, ProblemKind.InvalidArgument, $"The header '{header.Key}' cannot be sent with a request.", "Give request headers only in -Header.");
         if (_options.Credential is { } credential)
         {
             var pair = Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password);
@@ -165,22 +165,22 @@ public sealed class PrometheusClient : IDisposable
         var said = error is null ? "" : $": {errorType}: {error}";
         return code switch
         {
-            401 => Fail("PrometheusUnauthorized", ProblemKind.PermissionDenied, $"{DisplayUri} answered 401 Unauthorized{said}.",
+            401 => Fail(ErrorIds.PrometheusUnauthorized, ProblemKind.PermissionDenied, $"{DisplayUri} answered 401 Unauthorized{said}.",
                 "Give -Credential (basic auth) or -BearerToken with credentials the server accepts."),
-            403 => Fail("PrometheusForbidden", ProblemKind.PermissionDenied, $"{DisplayUri} answered 403 Forbidden{said}.",
+            403 => Fail(ErrorIds.PrometheusForbidden, ProblemKind.PermissionDenied, $"{DisplayUri} answered 403 Forbidden{said}.",
                 "The credentials were accepted but may not query this API (or tenant); ask the server's admin for read access."),
-            404 => Fail("PrometheusNotFound", ProblemKind.NotFound, $"{Display(_queryUri)} answered 404 Not Found: there is no Prometheus API there.",
+            404 => Fail(ErrorIds.PrometheusNotFound, ProblemKind.NotFound, $"{Display(_queryUri)} answered 404 Not Found: there is no Prometheus API there.",
                 "Give the API root, with its path prefix if it has one (e.g. https://host/select/0/prometheus), without /api/v1."),
-            400 => Fail("PrometheusBadQuery", ProblemKind.InvalidArgument, $"{DisplayUri} refused the query (400{said}).",
+            400 => Fail(ErrorIds.PrometheusBadQuery, ProblemKind.InvalidArgument, $"{DisplayUri} refused the query (400{said}).",
                 "Check -Selector: it must be a label matcher such as {cluster=\"train-a\"}."),
-            422 => Fail("PrometheusQueryFailed", ProblemKind.NotAvailable, $"{DisplayUri} could not run the query (422{said}).",
+            422 => Fail(ErrorIds.PrometheusQueryFailed, ProblemKind.NotAvailable, $"{DisplayUri} could not run the query (422{said}).",
                 "Narrow -Selector or the time window, or raise the server's limits (e.g. --query.max-samples)."),
-            503 => Fail("PrometheusUnavailable", ProblemKind.Timeout, $"{DisplayUri} answered 503 Service Unavailable{said}.",
+            503 => Fail(ErrorIds.PrometheusUnavailable, ProblemKind.Timeout, $"{DisplayUri} answered 503 Service Unavailable{said}.",
                 "The query timed out or was cancelled on the server: retry later, narrow -Selector or the time window, or raise the server's --query.timeout."),
-            >= 300 => Fail("PrometheusHttpError", ProblemKind.ConnectionError,
+            >= 300 => Fail(ErrorIds.PrometheusHttpError, ProblemKind.ConnectionError,
                 $"{DisplayUri} answered HTTP {code}{(said.Length > 0 ? said : contentType is null ? "" : $" ({contentType})")}.",
                 "Check the URI, and any proxy between you and the server."),
-            _ when errorType is not null => Fail("PrometheusQueryFailed", ProblemKind.NotAvailable, $"{DisplayUri} could not run the query{said}.",
+            _ when errorType is not null => Fail(ErrorIds.PrometheusQueryFailed, ProblemKind.NotAvailable, $"{DisplayUri} could not run the query{said}.",
                 "Narrow -Selector or the time window."),
             _ => Invalid($"the answer is not the JSON of the Prometheus API ({contentType ?? "no content type"})."),
         };
@@ -191,19 +191,19 @@ public sealed class PrometheusClient : IDisposable
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
             if (e is AuthenticationException)
-                return Fail("PrometheusTlsFailure", ProblemKind.ConnectionError, $"The TLS connection to {DisplayUri} failed: {e.Message}",
+                return Fail(ErrorIds.PrometheusTlsFailure, ProblemKind.ConnectionError, $"The TLS connection to {DisplayUri} failed: {e.Message}",
                     "Trust the server's certificate authority, or use -SkipCertificateCheck for a server you trust that has a self-signed certificate.");
         }
         var inner = ex.InnerException?.Message ?? ex.Message;
         if (inner.IndexOf("SSL", StringComparison.OrdinalIgnoreCase) >= 0 || inner.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0)
-            return Fail("PrometheusTlsFailure", ProblemKind.ConnectionError, $"The TLS connection to {DisplayUri} failed: {inner}",
+            return Fail(ErrorIds.PrometheusTlsFailure, ProblemKind.ConnectionError, $"The TLS connection to {DisplayUri} failed: {inner}",
                 "Trust the server's certificate authority, or use -SkipCertificateCheck for a server you trust that has a self-signed certificate.");
-        return Fail("PrometheusUnreachable", ProblemKind.ConnectionError, $"Cannot connect to {DisplayUri}: {inner}",
+        return Fail(ErrorIds.PrometheusUnreachable, ProblemKind.ConnectionError, $"Cannot connect to {DisplayUri}: {inner}",
             "Check the host name and port, that the server is running, and any proxy or firewall in between.");
     }
 
     private CapacityException Invalid(string why) =>
-        Fail("PrometheusInvalidAnswer", ProblemKind.InvalidData, $"{DisplayUri}: {why}",
+        Fail(ErrorIds.PrometheusInvalidAnswer, ProblemKind.InvalidData, $"{DisplayUri}: {why}",
             "Give the root of a Prometheus-compatible API (the URL before /api/v1), e.g. http://prometheus:9090.");
 
     private CapacityException Fail(string id, ProblemKind kind, string message, string action) =>

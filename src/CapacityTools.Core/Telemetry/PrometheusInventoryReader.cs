@@ -45,7 +45,7 @@ public sealed class PrometheusInventoryReader
         foreach (var series in Ask(_query.WithoutModel(), time, token, entries))
         {
             var host = DcgmLabels.Host(series.Label, out _);
-            entries.Add(InventoryEntry.Of(new Problem("DcgmModelNameMissing", ProblemKind.InvalidData,
+            entries.Add(InventoryEntry.Of(new Problem(ErrorIds.DcgmModelNameMissing, ProblemKind.InvalidData,
                 $"{_source}: {series.Value.ToString(CultureInfo.InvariantCulture)} GPU(s){(host is null ? "" : " on " + host)} have series without a modelName label, so their type is unknown; they were not counted.",
                 host, recommendedAction: "Upgrade dcgm-exporter on that host (2.x and later label every series with modelName), or read it with 'nvidia-smi -q -x'.")));
         }

@@ -116,7 +116,7 @@ public class GdpFileReaderTests
     {
         var tidy = ReadText("iso3,country,year,indicator,value_usd,estimate_or_projection\nPOL,Poland,2024,NGDPD,914553000000,actual\nPOL,Poland,2030,NGDPD,1200000000000,projection\n");
         Assert.Equal(GdpFileLayout.Tidy, tidy.Layout);
-        Assert.Equal(GdpSource.Imf, tidy.Source);
+        Assert.Equal(GdpSource.Other, tidy.Source); // the user's own file, whatever indicator code it borrows
         Assert.Equal(GdpStatus.Projection, tidy.Find("POL", 2030, false, out _)!.Status);
         Assert.Equal(2024, tidy.DefaultYear);
 

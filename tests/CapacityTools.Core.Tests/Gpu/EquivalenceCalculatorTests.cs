@@ -75,8 +75,9 @@ public class EquivalenceCalculatorTests
     {
         var calc = Calc(GpuMetric.Fp8);
         Assert.Equal("UnknownGpuModel", calc.Add("Z9000", 1)!.ErrorId);
-        Assert.Equal("InvalidGpuCount", calc.Add("H100", 0)!.ErrorId);
+        Assert.Equal("InvalidGpuCount", calc.Add("H100", -8)!.ErrorId);
         Assert.Equal("InvalidGpuCount", calc.Add("H100", double.NaN)!.ErrorId);
+        Assert.Equal("InvalidGpuCount", calc.Add("H100", 1e308)!.ErrorId);
         Assert.Equal("MetricNotAvailable", calc.Add("A100-SXM4-80GB", 4)!.ErrorId);
         Assert.Null(calc.Add("H100", 2));
         Assert.Equal(2, Assert.Single(calc.Results()).Equivalents);

@@ -117,6 +117,22 @@ public class GpuCatalogTests
         Assert.Equal("X9", merged.FindSpec("A100-80GB")!.Id);
         Assert.Equal(312, Catalog.GetById("A100-SXM4-80GB")!.Bf16Tflops);
         Assert.Equal("A100-SXM4-80GB", Catalog.FindSpec("A100-80GB")!.Id);
-        Assert.Empty(merged.Conflicts);
+        // The re-defined entry kept its other built-in names, and the move of A100-80GB to X9 is said.
+        Assert.Equal("A100-SXM4-80GB", merged.FindSpec("NVIDIA A100-SXM4-80GB")?.Id ?? merged.Resolver.Resolve("NVIDIA A100-SXM4-80GB", out _)!.Id);
+        Assert.Contains(merged.Conflicts, c => c.Contains("A100-80GB") && c.Contains("A100-SXM4-80GB"));
+        Assert.Contains(merged.Notes, n => n.Contains("keeps that entry's"));
+    }
+
+    [Fact]
+    public void ARowWithoutAliasesKeepsTheBuiltInOnes()
+    {
+        // The help's own example: re-define H100-SXM5-80GB with measured figures and no aliases.
+        var mine = new GpuSpec { Id = "H100-SXM5-80GB", Vendor = "NVIDIA", Model = "H100 (measured)", Family = "H100", Bf16Tflops = 900, Source = "lab" };
+        var merged = Catalog.With([mine]);
+        var r = merged.Resolver.Resolve("NVIDIA H100 80GB HBM3", out var problem);
+        Assert.Null(problem);
+        Assert.Equal("H100-SXM5-80GB", r!.Id);
+        Assert.Equal(900, r.Spec!.Bf16Tflops);
+        Assert.Equal(Catalog.GetById("H100-SXM5-80GB")!.Aliases, merged.GetById("H100-SXM5-80GB")!.Aliases);
     }
 }

@@ -156,6 +156,19 @@ public class DcgmExporterReaderTests
     }
 
     [Fact]
+    public void AnOverlongLineIsRefusedUnreadAndTheNextLinesCount()
+    {
+        var text = "DCGM_FI_DEV_SM_CLOCK{UUID=\"GPU-a\",modelName=\"" + new string('x', InventoryReader.MaxLineLength + 10) + "\"} 1\r\n"
+            + "DCGM_FI_DEV_SM_CLOCK{UUID=\"GPU-b\",modelName=\"Tesla T4\",Hostname=\"h\"} 1\r\n";
+        var read = InventoryRead.Text(text, InventoryFormat.DcgmExporter);
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal(ErrorIds.ValueTooLong, problem.ErrorId);
+        Assert.Equal(1, problem.Location!.Line);
+        var item = Assert.Single(read.Items);
+        Assert.Equal(("h", "T4", 1.0), (item.Host, item.Model, item.Count));
+    }
+
+    [Fact]
     public void NodeLabelsWinOverAnExporterPodHostname()
     {
         var read = InventoryRead.Text("DCGM_FI_DEV_SM_CLOCK{UUID=\"GPU-a\",modelName=\"Tesla T4\",Hostname=\"nvidia-dcgm-exporter-zxgzh\",kubernetes_node=\"gpu-node-3\"} 1\n");
