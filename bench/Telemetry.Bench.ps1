@@ -65,7 +65,7 @@ $httpPort = Get-FreePort
 $promPort = Get-FreePort
 $run = Join-Path $data ("run-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
 $null = New-Item -ItemType Directory -Force (Join-Path $run 'tsdb')
-$targets = for ($h = 0; $h -lt $Hosts; $h++) { "      - targets: ['127.0.0.1:$httpPort']`n        labels: {{ __metrics_path__: '/host-{0:D4}.txt' }}" -f $h }
+$targets = for ($h = 0; $h -lt $Hosts; $h++) { "      - targets: ['127.0.0.1:$httpPort']`n        labels: {{ __metrics_path__: '/host-{0:D4}.txt', instance: 'gpu-node-{0:D4}:9400' }}" -f $h }
 Set-Content (Join-Path $run 'prometheus.yml') ("global:`n  scrape_interval: 15s`n  scrape_timeout: 10s`nscrape_configs:`n  - job_name: dcgm`n    honor_labels: true`n    static_configs:`n" + ($targets -join "`n")) -Encoding utf8NoBOM
 $http = Start-Process python3 -ArgumentList '-m', 'http.server', $httpPort, '--bind', '127.0.0.1', '--directory', $scrapes -PassThru -RedirectStandardError (Join-Path $run 'http.log') -RedirectStandardOutput (Join-Path $run 'http.out')
 $prom = Start-Process prometheus -PassThru -RedirectStandardError (Join-Path $run 'prometheus.log') -RedirectStandardOutput (Join-Path $run 'prometheus.out') -ArgumentList @(
@@ -75,7 +75,9 @@ try {
     $client = [Net.Http.HttpClient]::new()
     function Invoke-Query([string] $Query) {
         $sw = [Diagnostics.Stopwatch]::StartNew()
-        $form = [Net.Http.FormUrlEncodedContent]::new([Collections.Generic.Dictionary[string, string]]@{ query = $Query })
+        $pairs = [Collections.Generic.List[Collections.Generic.KeyValuePair[string, string]]]::new()
+        $pairs.Add([Collections.Generic.KeyValuePair[string, string]]::new('query', $Query))
+        $form = [Net.Http.FormUrlEncodedContent]::new($pairs)
         $body = $client.PostAsync("$uri/api/v1/query", $form).GetAwaiter().GetResult().Content.ReadAsByteArrayAsync().GetAwaiter().GetResult()
         $sw.Stop()
         $json = [Text.Encoding]::UTF8.GetString($body) | ConvertFrom-Json
@@ -120,8 +122,8 @@ try {
         ($perGpu.Seconds / $module.Seconds), ($perGpu.Series / $module.Series), ($perGpu.Bytes / $module.Bytes)
     "Module answer: $($module.Items) items, $($module.Gpus) GPUs, $($module.Mig) MIG slices (expected $($Hosts * 8) and $($expectedMig * 3))"
 } finally {
-    if (-not $prom.HasExited) { $prom.Kill(); $prom.WaitForExit(10000) }
-    if (-not $http.HasExited) { $http.Kill(); $http.WaitForExit(10000) }
+    if (-not $prom.HasExited) { $prom.Kill(); $null = $prom.WaitForExit(10000) }
+    if (-not $http.HasExited) { $http.Kill(); $null = $http.WaitForExit(10000) }
     Remove-Item $run -Recurse -Force -ErrorAction SilentlyContinue
 }
 
