@@ -123,7 +123,10 @@ public sealed class PrometheusClient : IDisposable
             var data = root!.Value.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : throw Invalid("the answer has no 'data' object.");
             var type = data.TryGetProperty("resultType", out var t) ? t.GetString() : null;
             var warnings = root.Value.TryGetProperty("warnings", out var w) && w.ValueKind == JsonValueKind.Array
-                ? w.EnumerateArray().Select(x => x.ToString()).ToArray() : [];
+                ? w.EnumerateArray().Select(x => x.ToString()).ToList() : [];
+            // VictoriaMetrics (and Thanos with partial response on) may answer without some storage nodes.
+            if (root.Value.TryGetProperty("isPartial", out var partial) && partial.ValueKind == JsonValueKind.True)
+                warnings.Add("the answer is partial (isPartial: some storage nodes did not answer), so counts may be too low; retry, or ask the server's admin.");
             var series = new List<PrometheusSeries>();
             if (!data.TryGetProperty("result", out var result)) throw Invalid("the answer has no 'result'.");
             switch (type)

@@ -72,6 +72,16 @@ public sealed class PrometheusClientTests : IDisposable
     }
 
     [Fact]
+    public void APartialVictoriaMetricsAnswerIsAWarning()
+    {
+        _body = Sample("ericsson-victoriametrics-query-DCGM_FI_DEV_PCIE_REPLAY_COUNTER.json").Replace("\"isPartial\": false", "\"isPartial\": true");
+        using var client = Client("/select/0/prometheus");
+        var answer = client.Query("x");
+        Assert.Single(answer.Series);
+        Assert.Contains("partial", Assert.Single(answer.Warnings));
+    }
+
+    [Fact]
     public void ReadsAPlainPrometheusAnswerAndAnEmptyOne()
     {
         _body = Sample("upcloud-query-DCGM_FI_DEV_GPU_TEMP.json");
