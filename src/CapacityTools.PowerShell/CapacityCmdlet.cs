@@ -28,13 +28,16 @@ public abstract class CapacityCmdlet : PSCmdlet
     /// The one file loop: reads each file with <paramref name="read"/>, and turns whatever goes wrong with one
     /// file into a non-terminating error, so one bad file never stops the others. Ctrl+C stops the pipeline.
     /// </summary>
-    protected void ForEachFile(IEnumerable<string> files, Action<string> read)
+    protected void ForEachFile(IEnumerable<string> files, Action<string> read) => ForEachSource(files, f => f, read);
+
+    /// <summary>As <see cref="ForEachFile"/>, for any named source (text gathered from the pipeline, a file).</summary>
+    protected void ForEachSource<T>(IEnumerable<T> sources, Func<T, string> name, Action<T> read)
     {
-        foreach (var file in files)
+        foreach (var source in sources)
         {
             try
             {
-                read(file);
+                read(source);
             }
             catch (CapacityException ex)
             {
@@ -46,14 +49,22 @@ public abstract class CapacityCmdlet : PSCmdlet
             }
             catch (Exception ex) when (Problem.IsFileError(ex))
             {
-                WriteProblem(Problem.FileUnreadable(file, ex));
+                WriteProblem(Problem.FileUnreadable(name(source), ex));
             }
             catch (Exception ex) when (ex is not (PipelineStoppedException or FlowControlException or OutOfMemoryException))
             {
                 // A parser's own exception (truncated XML, invalid JSON, a CSV record past the size limit): never raw.
-                WriteProblem(Problem.UnreadableContent(file, ex));
+                WriteProblem(Problem.UnreadableContent(name(source), ex));
             }
         }
+    }
+
+    /// <summary>Writes what an inventory reader yields: an item as output, a problem as an error, a warning as a warning.</summary>
+    protected void WriteEntry(InventoryEntry entry)
+    {
+        if (entry.Item is not null) WriteObject(entry.Item);
+        else if (entry.Problem is not null) WriteProblem(entry.Problem);
+        else if (entry.Warning is not null) WriteWarning(entry.Warning);
     }
 
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing), for long reads in the core.</summary>

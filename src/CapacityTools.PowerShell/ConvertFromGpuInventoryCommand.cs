@@ -64,30 +64,14 @@ public sealed class ConvertFromGpuInventoryCommand : CapacityCmdlet
 
     protected override void EndProcessing()
     {
-        foreach (var group in _order)
+        ForEachSource(_order, g => g.SourceName, group =>
         {
             var reader = new InventoryReader(Catalog, new InventoryOptions
             {
                 Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn, HostColumn = HostColumn, Host = group.Computer,
             });
-            try
-            {
-                foreach (var entry in reader.ReadText(group.Text.ToString(), group.SourceName, StopToken))
-                {
-                    if (entry.Item is not null) WriteObject(entry.Item);
-                    else if (entry.Problem is not null) WriteProblem(entry.Problem);
-                    else if (entry.Warning is not null) WriteWarning(entry.Warning);
-                }
-            }
-            catch (CapacityException ex)
-            {
-                WriteProblem(ex.Problem);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
+            foreach (var entry in reader.ReadText(group.Text.ToString(), group.SourceName, StopToken)) WriteEntry(entry);
+        });
     }
 
     private string SourceName(string? computer, string? path)

@@ -55,9 +55,7 @@ public sealed class ImportGpuInventoryCommand : CapacityCmdlet
                     WriteVerbose($"Reading {reader.Verbose}.");
                     verbose = false;
                 }
-                if (entry.Item is not null) WriteObject(entry.Item);
-                else if (entry.Problem is not null) WriteProblem(entry.Problem);
-                else if (entry.Warning is not null) WriteWarning(entry.Warning);
+                WriteEntry(entry);
                 WriteFileProgress(1, Activity, file, reader.Stats.Position, reader.Stats.Length);
             }
             WriteVerbose($"{file}: {reader.Stats.Records} row(s) or block(s) read, {reader.Stats.Skipped} skipped.");

@@ -69,6 +69,14 @@ Describe 'files' {
         ($errs2 | Where-Object { $_.FullyQualifiedErrorId -like 'NotText,*' }).Count | Should -Be 1
     }
 
+    It 'refuses a device file that never ends, on every reader, at once' -Skip:(-not (Test-Path /dev/zero)) {
+        $s = Measure-GpuFleet -LiteralPath /dev/zero, $good1 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $s.Gpus | Should -BeGreaterThan 0
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'NotText,*'
+        $r = Invoke-Isolated "Import-GdpData -LiteralPath /dev/zero; Import-GpuCatalog -LiteralPath /dev/zero; Import-GpuInventory -LiteralPath /dev/urandom"
+        ($r.Errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) | Should -Be @('NotText', 'NotText', 'NotText')
+    }
+
     It 'stops at a bad file with -ErrorAction Stop, with the module''s own id' {
         { Measure-GpuFleet -LiteralPath $bin -ErrorAction Stop } | Should -Throw -ErrorId 'NotText,CapacityTools.PowerShell.MeasureGpuFleetCommand'
     }
@@ -130,11 +138,9 @@ Describe 'Import-GpuCatalog keeps what a row does not change' {
     }
 
     It 'reports an unbalanced quote with its line and keeps the next row' {
-        $r = Invoke-Isolated @"
-`$csv = Join-Path '$work' 'quote.csv'
-"Id,Vendor,Model,Bf16Tflops,Source`nLAB-A,ACME,`"Broken,100,lab`nLAB-B,ACME,B,200,lab`n" | Set-Content -LiteralPath `$csv
-Import-GpuCatalog -LiteralPath `$csv
-"@
+        $csv = Join-Path $work 'quote.csv'
+        "Id,Vendor,Model,Bf16Tflops,Source`nLAB-A,ACME,`"Broken,100,lab`nLAB-B,ACME,B,200,lab`n" | Set-Content -LiteralPath $csv
+        $r = Invoke-Isolated "Import-GpuCatalog -LiteralPath '$csv' -WarningAction SilentlyContinue"
         $r.Output.Id | Should -Be @('LAB-B')
         $r.Errors[0].FullyQualifiedErrorId | Should -Be 'MalformedCsvRecord,CapacityTools.PowerShell.ImportGpuCatalogCommand'
         $r.Errors[0].Exception.Message | Should -Match 'quote\.csv:2'

@@ -63,8 +63,9 @@ public static class TextDecoder
         var controls = 0;
         foreach (var b in head)
             if (b == 0 || (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x1A or 0x1B))) controls++;
-        // A NUL in 8-bit text, or more control bytes than any real export has: binary, not an inventory.
-        if (head.IndexOf((byte)0) >= 0 || controls > head.Length / 100)
+        // A NUL in 8-bit text, or more control bytes than any real export has: binary, not an inventory. A few stray
+        // controls (an escape sequence pasted into a cell) are text, read and escaped wherever they are shown.
+        if (head.IndexOf((byte)0) >= 0 || (controls > 8 && controls > head.Length / 100))
         {
             problem = NotText(source);
             return null;
@@ -101,9 +102,39 @@ public static class TextDecoder
         return text;
     }
 
+    /// <summary>The most a whole-document read takes (the tool outputs and reference files are far smaller).</summary>
+    public const long MaxDocumentBytes = 1L << 30;
+
     /// <summary>Reads a whole file as text; null with a problem when it is not text.</summary>
-    public static string? ReadFile(string path, string source, out TextEncodingInfo? encoding, out Problem? problem) =>
-        Decode(File.ReadAllBytes(path), source, out encoding, out problem);
+    /// <exception cref="CapacityException">The file is larger than <see cref="MaxDocumentBytes"/>.</exception>
+    public static string? ReadFile(string path, string source, out TextEncodingInfo? encoding, out Problem? problem)
+    {
+        encoding = null;
+        var bytes = ReadBytes(path, source, out problem);
+        return bytes is null ? null : Decode(bytes, source, out encoding, out problem);
+    }
+
+    /// <summary>
+    /// A whole file's bytes, refusing what is not text from its first bytes before reading the rest, and never more
+    /// than <see cref="MaxDocumentBytes"/>: a device file such as /dev/zero reports no length and never ends.
+    /// </summary>
+    public static byte[]? ReadBytes(string path, string source, out Problem? problem)
+    {
+        if (Detect(ReadHead(path), source, out problem) is null) return null;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 65536);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[65536];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > MaxDocumentBytes)
+                throw new CapacityException(new Problem(ErrorIds.ValueTooLong, ProblemKind.InvalidData,
+                    $"{SafeText.Quote(source)} is larger than {MaxDocumentBytes >> 20:N0} MB, more than any tool output or reference file, so it was not read.", source,
+                    recommendedAction: "Split the file, or export CSV, which is read as a stream without this limit."));
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
 
     internal static Problem NotText(string source) =>
         new(ErrorIds.NotText, ProblemKind.InvalidData, $"{SafeText.Quote(source)} is not a text file (it holds NUL or other control bytes), so it was not read.", source,

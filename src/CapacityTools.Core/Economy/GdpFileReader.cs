@@ -22,7 +22,7 @@ public static class GdpFileReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = TextDecoder.ReadBytes(path, Path.GetFileName(path), out var notText) ?? throw new CapacityException(notText!);
         }
         catch (Exception ex) when (Problem.IsFileError(ex))
         {

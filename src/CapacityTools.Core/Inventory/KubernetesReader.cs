@@ -21,7 +21,6 @@ internal static class KubernetesReader
         var blocks = JsonBlocks.Read(utf8, "items", out var kind, out var error);
         var tally = context.Tally(requested);
         var entries = new List<InventoryEntry>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         if (kind == JsonRootKind.Items || kind == JsonRootKind.Array)
         {
             // Items have no name; the root's own properties (apiVersion, kind, metadata) do.
@@ -29,12 +28,12 @@ internal static class KubernetesReader
             {
                 context.Token.ThrowIfCancellationRequested();
                 if (JsonBlocks.Text(block.Value, "kind") is { } k && !k.Equals("Node", StringComparison.OrdinalIgnoreCase)) continue;
-                ReadNode(block.Value, block.Line, context, tally, entries, seen);
+                ReadNode(block.Value, block.Line, context, tally, entries);
             }
         }
         else if (blocks.Any(b => b.Name == "metadata") && blocks.Any(b => b.Name == "status" || b.Name == "kind"))
         {
-            if (error is null) ReadNode(Rebuild(blocks).RootElement, 1, context, tally, entries, seen);
+            if (error is null) ReadNode(Rebuild(blocks).RootElement, 1, context, tally, entries);
         }
         else if (blocks.Count > 0 && blocks.All(b => b.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number))
         {
@@ -66,15 +65,11 @@ internal static class KubernetesReader
         return JsonDocument.Parse(json, JsonBlocks.DocumentOptions);
     }
 
-    private static void ReadNode(JsonElement node, long line, ReadContext context, InventoryTally tally, List<InventoryEntry> entries, HashSet<string> seen)
+    private static void ReadNode(JsonElement node, long line, ReadContext context, InventoryTally tally, List<InventoryEntry> entries)
     {
         context.Stats.Records++;
         var host = JsonBlocks.Text(node, "metadata", "name");
-        if (host is not null && !seen.Add(host))
-        {
-            entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: node '{SafeText.Quote(host)}' is listed again; it was counted once."));
-            return;
-        }
+        if (!context.FirstSighting(host, "node", line, entries)) return;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (JsonBlocks.TryGet(node, "metadata", out var metadata) && JsonBlocks.TryGet(metadata, "labels", out var labelMap) && labelMap.ValueKind == JsonValueKind.Object)
             foreach (var p in labelMap.EnumerateObject()) labels[p.Name] = JsonBlocks.Text(p.Value) ?? "";

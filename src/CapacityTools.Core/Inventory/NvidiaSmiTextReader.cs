@@ -54,6 +54,7 @@ internal static class NvidiaSmiTextReader
             var key = kv.Groups["key"].Value.Trim();
             var value = kv.Groups["value"].Value;
             if (indent == 4 && key.Equals("Product Name", StringComparison.OrdinalIgnoreCase)) current.Name = value;
+            else if (indent == 4 && key.Equals("GPU UUID", StringComparison.OrdinalIgnoreCase)) current.Uuid = value;
             else if (indent == 8 && key.Equals("Total", StringComparison.OrdinalIgnoreCase) && string.Equals(section, "FB Memory Usage", StringComparison.OrdinalIgnoreCase))
                 current.MemoryMiB ??= CsvInventoryReader.LeadingNumber(value);
             else if (indent == 8 && key.Equals("Current", StringComparison.OrdinalIgnoreCase) && string.Equals(section, "MIG Mode", StringComparison.OrdinalIgnoreCase))
@@ -71,6 +72,7 @@ internal static class NvidiaSmiTextReader
         {
             if (gpu is null) return;
             context.Stats.Records++;
+            if (!context.FirstSighting(gpu.Uuid, "GPU", gpu.Line, entries)) return;
             if (string.IsNullOrWhiteSpace(gpu.Name))
             {
                 entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "the GPU section has no Product Name (is the output cut short?)."), gpu.Line));
@@ -94,7 +96,7 @@ internal static class NvidiaSmiTextReader
             if (gpu.Success)
             {
                 Finish(current);
-                current = new Gpu(i + 1) { Name = gpu.Groups["name"].Value };
+                current = new Gpu(i + 1) { Name = gpu.Groups["name"].Value, Uuid = gpu.Groups["uuid"].Value };
                 continue;
             }
             if (s_listMig.IsMatch(line))
@@ -114,6 +116,7 @@ internal static class NvidiaSmiTextReader
         {
             if (gpu is null) return;
             context.Stats.Records++;
+            if (!context.FirstSighting(gpu.Uuid, "GPU", gpu.Line, entries)) return;
             tally.AddPhysical(null, gpu.Name!, 1, gpu.Slices, 0, gpu.Line, null, gpu.Slices > 0 ? "MIG enabled" : null);
         }
     }
@@ -166,6 +169,7 @@ internal static class NvidiaSmiTextReader
     {
         public long Line { get; } = line;
         public string? Name { get; set; }
+        public string? Uuid { get; set; }
         public double? MemoryMiB { get; set; }
         public int Slices { get; set; }
         public bool MigEnabled { get; set; }

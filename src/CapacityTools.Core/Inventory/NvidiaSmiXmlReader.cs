@@ -63,6 +63,8 @@ internal static class NvidiaSmiXmlReader
 
     private static void AddGpu(XElement gpu, long line, ReadContext context, InventoryTally tally, List<InventoryEntry> entries)
     {
+        // A GPU's UUID is unique across hosts, so files of several nodes concatenated still count every GPU.
+        if (!context.FirstSighting(gpu.Element("uuid")?.Value, "GPU", line, entries)) return;
         var name = gpu.Element("product_name")?.Value.Trim();
         if (string.IsNullOrEmpty(name))
         {

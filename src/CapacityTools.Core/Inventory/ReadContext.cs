@@ -27,6 +27,19 @@ internal sealed class ReadContext
 
     public InventoryTally Tally(InventoryFormat format) => new(this, format);
 
+    private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True the first time a node or device (by a key unique to it: node name, GPU UUID) is met in this source;
+    /// after that a warning says it is listed again and was counted once.
+    /// </summary>
+    public bool FirstSighting(string? key, string what, long line, List<InventoryEntry> entries)
+    {
+        if (string.IsNullOrWhiteSpace(key) || _seen.Add(key!.Trim())) return true;
+        entries.Add(InventoryEntry.Warn($"{SourceName}:{line}: {what} '{SafeText.Quote(key.Trim())}' is listed again; it was counted once."));
+        return false;
+    }
+
     /// <summary>A problem with one row or block: counted as skipped.</summary>
     public InventoryEntry Skip(Problem problem, long line)
     {

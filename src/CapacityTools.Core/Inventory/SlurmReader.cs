@@ -92,7 +92,6 @@ internal static class SlurmReader
     {
         var entries = new List<InventoryEntry>();
         var tally = context.Tally(InventoryFormat.SlurmScontrol);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var start = 0; start < lines.Length; start++)
         {
             context.Token.ThrowIfCancellationRequested();
@@ -116,9 +115,8 @@ internal static class SlurmReader
                 if (type.Length == 0) tresTotal = n;
                 else typedTres.Add(entry);
             }
-            if (!seen.Add(host))
+            if (!context.FirstSighting(host, "node", line, entries))
             {
-                entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: node '{SafeText.Quote(host)}' is listed again; it was counted once."));
                 start = end - 1;
                 continue;
             }

@@ -74,6 +74,22 @@ public class HostileInputTests
     }
 
     [Theory]
+    [InlineData("nvidia-smi-q-x-v12-h100.xml")]
+    [InlineData("nvidia-smi-q.txt")]
+    [InlineData("nvidia-smi-L.txt")]
+    public void AGpuListedTwiceByItsUuidCountsOnce(string sample)
+    {
+        var text = File.ReadAllText(InventoryRead.PathOf(sample));
+        var once = InventoryRead.Text(text);
+        var twice = InventoryRead.Text(sample.EndsWith(".xml", StringComparison.Ordinal)
+            ? text.Insert(text.IndexOf("<gpu ", StringComparison.Ordinal), text.Substring(text.IndexOf("<gpu ", StringComparison.Ordinal), text.IndexOf("</gpu>", StringComparison.Ordinal) + 6 - text.IndexOf("<gpu ", StringComparison.Ordinal)))
+            : text + "\n" + text);
+        Assert.True(once.Total > 0);
+        Assert.Equal(once.Total, twice.Total);
+        Assert.Contains(twice.Warnings, w => w.Contains("listed again"));
+    }
+
+    [Theory]
     [InlineData("gpu:a100:-2", ErrorIds.InvalidGpuCount)]
     [InlineData("gpu:a100:two", ErrorIds.InvalidInventoryData)]
     public void SlurmNegativeOrNonNumericCountsAreErrors(string gres, string id)
