@@ -20,7 +20,7 @@ public static class DcgmLabels
     public const string InstanceIdLabel = "GPU_I_ID";
     public const string InstanceLabel = "instance";
 
-    private static readonly Regex s_vgpu = new(@"^GRID\s+(?<base>[A-Za-z]+\d+[A-Za-z]*?)(?<big>D)?-(?:\d+-)?(?<mem>\d+)[ABCQ]$",
+    private static readonly Regex s_vgpu = new(@"^GRID\s+(?<base>[A-Za-z]+[0-9]+[A-Za-z]*?)(?<big>D)?-(?:[0-9]+-)?(?<mem>[0-9]{1,4})[ABCQ]$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>True for a DCGM field series in either namespace spelling.</summary>
@@ -71,7 +71,9 @@ public static class DcgmLabels
         fraction = 0;
         var m = s_vgpu.Match(modelName.Trim());
         if (!m.Success) return false;
+        // ASCII digits only (the pattern says [0-9]: \d would also match other scripts' digits), at most 4 of them.
         var profileGb = double.Parse(m.Groups["mem"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (profileGb <= 0) return false;
         var family = catalog.FindFamily(m.Groups["base"].Value);
         var members = family is null ? [] : catalog.FamilyMembers(family).Where(s => s.MemoryGB is > 0 && s.MemoryGB >= profileGb).ToList();
         if (members.Count == 0 && catalog.FindSpec(m.Groups["base"].Value) is { MemoryGB: > 0 } spec && spec.MemoryGB >= profileGb) members.Add(spec);
