@@ -62,14 +62,17 @@ function Invoke-Build {
     Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $root 'src/CapacityTools.PowerShell') -c $Configuration --no-build -o $publish --nologo -v quiet }
 
     if (Test-Path $stage) { Remove-Item $stage -Recurse -Force }
-    $null = New-Item -ItemType Directory -Path (Join-Path $stage 'en-US') -Force
-    # The assemblies and their runtime dependencies; System.Management.Automation comes from the host.
+    $deps = Join-Path $stage 'deps'
+    $null = New-Item -ItemType Directory -Path (Join-Path $stage 'en-US'), (Join-Path $deps 'en-US') -Force
+    # The cmdlets, the core and their runtime dependencies go to deps/, loaded apart from other modules'
+    # copies (see module/CapacityTools.psm1); System.Management.Automation comes from the host.
     Get-ChildItem $publish -Filter *.dll |
         Where-Object Name -NE 'System.Management.Automation.dll' |
-        Copy-Item -Destination $stage
-    Copy-Item (Join-Path $root 'module/CapacityTools.Format.ps1xml') $stage
+        Copy-Item -Destination $deps
+    Copy-Item (Join-Path $root "src/CapacityTools.Loader/bin/$Configuration/net8.0/CapacityTools.Loader.dll") $stage
+    Copy-Item (Join-Path $root 'module/CapacityTools.psm1'), (Join-Path $root 'module/CapacityTools.Format.ps1xml') $stage
     Copy-Item (Join-Path $root 'module/about_CapacityTools.help.txt') (Join-Path $stage 'en-US')
-    Copy-Item (Join-Path $root 'NOTICE') $stage
+    Copy-Item (Join-Path $root 'NOTICE'), (Join-Path $root 'LICENSE') $stage
 
     $manifest = Get-Content -Raw (Join-Path $root 'module/CapacityTools.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
@@ -80,6 +83,8 @@ function Invoke-Build {
         '-DocsPath', (Join-Path $root 'docs/en-US'),
         '-OutFile', (Join-Path $stage 'en-US/CapacityTools.PowerShell.dll-Help.xml'))
     if ($LASTEXITCODE -ne 0) { throw 'Compiling the help failed.' }
+    # Get-Help looks for a binary cmdlet's help beside its assembly, which is in deps/.
+    Copy-Item (Join-Path $stage 'en-US/CapacityTools.PowerShell.dll-Help.xml') (Join-Path $deps 'en-US')
     Write-Host "Staged $stage" -ForegroundColor Green
 }
 

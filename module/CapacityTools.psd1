@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'CapacityTools.PowerShell.dll'
+    RootModule             = 'CapacityTools.psm1'
     # Stamped by build.ps1 from Directory.Build.props, the one version source.
     ModuleVersion          = '0.0.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
@@ -10,7 +10,6 @@
     Description            = 'Capacity reporting for accelerator fleets and money in perspective: GPU equivalents under a named metric, PFLOPS, HBM, power and energy from CSV, nvidia-smi, Kubernetes, Slurm and AMD tool output; amounts placed among the world''s economies with embedded IMF and World Bank GDP data. Works offline.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    RequiredAssemblies     = @('CapacityTools.Core.dll')
     FormatsToProcess       = @('CapacityTools.Format.ps1xml')
     CmdletsToExport        = @(
         'Get-GpuSpec'
@@ -25,6 +24,9 @@
         'Measure-GpuFleet'
         'Get-GpuInventory'
         'Get-GpuUsage'
+        'Compare-FleetToCluster'
+        'Get-GpuPrice'
+        'Import-GpuPrice'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -64,3 +64,29 @@ foreach ($claim in $claims | Where-Object Kind -EQ 'MarketSize') {
     }
 }
 Write-Host 'GDP: International Monetary Fund, World Economic Outlook Database, October 2025 (c) IMF; see NOTICE.' -ForegroundColor DarkGray
+
+# --- Compute and cost in perspective: the claimed fleet among Epoch AI's known clusters and all AI compute shipped ---
+$atDate = [datetime]::new([int]$total.Year, 12, 31)
+Write-Heading "Claim: $($claimedTotal.ToString('N0', $inv)) H100 equivalents at the end of $($total.Year), among the world's known AI clusters"
+$seed = Compare-FleetToCluster -Equivalents $claimedTotal -Date $atDate -Label $total.Subject
+$largest = ($seed.LargestTiedWith | ForEach-Object { "$($_.Name) ($($_.Owner))" }) -join ', '
+'Rank {0} of {1} clusters operational on {2:yyyy-MM-dd}: {3:N1} times the largest, {4:N0} H100e ({5}).' -f `
+    $seed.Rank, $seed.ClustersRanked, $seed.Date, $seed.RatioToLargest, $seed.Largest.H100e, $largest | Out-Host
+'A fleet spread over many sites is not one cluster: the rank says the claim is larger than any single known cluster, not that it is one.' | Out-Host
+$share = $seed.ShareOfShipped
+'{0:P1} of the {1:N1} million H100e shipped by {2:yyyy-MM-dd} ({3:P1} to {4:P1} over Epoch''s 5th-95th percentiles of {5:N1}-{6:N1} million), by {7}.' -f `
+    $share.Median, ($share.ShippedH100eMedian / 1e6), $seed.Date, $share.Low, $share.High, ($share.ShippedH100eP5 / 1e6), ($share.ShippedH100eP95 / 1e6),
+    (($share.Vendors | ForEach-Object { '{0} (from {1:yyyy-MM})' -f $_.Vendor, $_.From }) -join ', ') | Out-Host
+$a100Only = [pscustomobject]@{ Model = $fleet.Unit; Count = $count } | Compare-FleetToCluster -Date $atDate -Label "$($count.ToString('N0', $inv)) $($fleet.Unit)" -WarningAction SilentlyContinue
+'The {0:N0} {1}s alone are {2:N0} H100e under Epoch8Bit: rank {3}, {4:N2} times the largest cluster, {5:P1} of the compute shipped.' -f `
+    $count, $fleet.Unit, $a100Only.Equivalents, $a100Only.Rank, $a100Only.RatioToLargest, $a100Only.ShareOfShipped.Median | Out-Host
+$seed, $a100Only | Format-Table | Out-String -Width 120 | Out-Host
+
+Write-Heading "What the claimed A100 fleet would cost to buy or rent (list prices, GPUs only, every price dated)"
+$cost = [pscustomobject]@{ Model = $fleet.Unit; Count = $count } | Measure-GpuFleet -Years 5 -Pue 1.2 -Utilization 0.8 -PricePerKwh 0.08 -WarningAction SilentlyContinue
+$buy = $cost.ByModel[0].PurchasePrice
+$rent = $cost.ByModel[0].RentPrice
+'Buy: {0:N1} billion {1} at {2:N0} per {3} ({4}, {5}).' -f ($cost.PurchaseCost / 1e9), $cost.PriceCurrency, $buy.Price, $cost.ByModel[0].Model, $buy.AsOf, ($buy.Source -split ' \| ')[0] | Out-Host
+'Rent on demand for a year: {0:N1} billion {1} at {2:N3} per GPU-hour ({3} {4} {5}, {6}).' -f ($cost.AnnualRentCost / 1e9), $cost.PriceCurrency, $rent.PricePerGpuHour, $rent.Provider, $rent.Region, $rent.InstanceType, $rent.AsOf | Out-Host
+'Own: {0:N2} billion {1} a year (purchase over {2} years plus {3:N0} million of energy).' -f ($cost.AnnualOwnershipCost / 1e9), $cost.PriceCurrency, $cost.Years, ($cost.AnnualEnergyCost / 1e6) | Out-Host
+Write-Host ($seed.Sources -join "`n") -ForegroundColor DarkGray

@@ -148,4 +148,17 @@ public static class ErrorIds
     public const string PrometheusUnavailable = nameof(PrometheusUnavailable);
     /// <summary>The server cannot be reached (name, port, network).</summary>
     public const string PrometheusUnreachable = nameof(PrometheusUnreachable);
+    // --- Compute and cost in perspective ---
+    /// <summary>An embedded or given GPU clusters file lacks a column or has a malformed row.</summary>
+    public const string ClusterFileInvalid = nameof(ClusterFileInvalid);
+    /// <summary>An embedded or given chip sales file has a malformed row.</summary>
+    public const string ChipSalesFileInvalid = nameof(ChipSalesFileInvalid);
+    /// <summary>A price file lacks a required column (Model, Kind, AsOf, Source) or an embedded price row is malformed.</summary>
+    public const string PriceFileInvalid = nameof(PriceFileInvalid);
+    /// <summary>A row of a user's price file cannot be used (unknown kind, no positive price, no date, no source, no provider or region for a cloud price).</summary>
+    public const string InvalidPriceRow = nameof(InvalidPriceRow);
+    /// <summary>No price matches the model and filters asked for.</summary>
+    public const string PriceNotFound = nameof(PriceNotFound);
+    /// <summary>A figure of H100 equivalents on the pipeline is not a positive number.</summary>
+    public const string InvalidEquivalents = nameof(InvalidEquivalents);
 }

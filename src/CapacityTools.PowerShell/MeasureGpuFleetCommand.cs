@@ -3,6 +3,7 @@ using System.Management.Automation;
 using CapacityTools.Core;
 using CapacityTools.Core.Gpu;
 using CapacityTools.Core.Inventory;
+using CapacityTools.Core.Pricing;
 using CapacityTools.Core.Reporting;
 using CapacityTools.Core.Telemetry;
 using CapacityTools.PowerShell.Completers;
@@ -75,6 +76,20 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
     [ValidateNotNullOrEmpty]
     public string Currency { get; set; } = FleetAssumptions.DefaultCurrency;
 
+    [Parameter]
+    [ValidateRange(0.01, 100.0)]
+    public double Years { get; set; } = CostAssumptions.DefaultYears;
+
+    [Parameter]
+    [ArgumentCompleter(typeof(PriceProviderCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? RentProvider { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(PriceRegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? RentRegion { get; set; }
+
     protected override void BeginProcessing()
     {
         try
@@ -135,7 +150,16 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
         FlushWarnings();
         if (_untypedItems > 0)
             WriteWarning($"{_untypedItems} inventory item(s) with {_untypedGpus:0.##} GPU(s) have no model and were not counted; their reader wrote an error for each.");
-        WriteObject(_fleet!.Result());
+        var summary = _fleet!.Result();
+        try
+        {
+            FleetCosts.Apply(summary, SessionData.Prices.Current, new CostAssumptions { Years = Years, RentProvider = RentProvider, RentRegion = RentRegion });
+        }
+        catch (CapacityException ex)
+        {
+            ThrowProblem(ex.Problem);
+        }
+        WriteObject(summary);
     }
 
     private void ReadFiles(IEnumerable<string> files)

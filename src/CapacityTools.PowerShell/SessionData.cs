@@ -1,5 +1,6 @@
 using CapacityTools.Core.Economy;
 using CapacityTools.Core.Gpu;
+using CapacityTools.Core.Pricing;
 
 namespace CapacityTools.PowerShell;
 
@@ -11,4 +12,7 @@ internal static class SessionData
 
     /// <summary>The GDP editions: embedded, plus Import-GdpData's editions.</summary>
     public static readonly PerRunspace<GdpLibrary> Gdp = new(() => GdpLibrary.Embedded);
+
+    /// <summary>The GPU prices: embedded, plus Import-GpuPrice's rows.</summary>
+    public static readonly PerRunspace<PriceTable> Prices = new(() => PriceTable.Embedded);
 }

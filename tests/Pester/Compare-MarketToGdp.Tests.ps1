@@ -120,7 +120,7 @@ Describe 'Compare-MarketToGdp' {
             $errs[0].Exception.Message | Should -Match '1960–2023'
         }
         It 'declares its output type' {
-            (Get-Command Compare-MarketToGdp).OutputType.Type | Should -Contain ([CapacityTools.Core.Economy.MarketComparison])
+            (Get-Command Compare-MarketToGdp).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Economy.MarketComparison')
         }
     }
 }

@@ -4,7 +4,7 @@ Describe 'Get-CountryGdp' {
     Context 'parameters' {
         BeforeAll { $cmd = Get-Command Get-CountryGdp }
         It 'declares its output type' {
-            $cmd.OutputType.Type | Should -Contain ([CapacityTools.Core.Economy.CountryGdp])
+            $cmd.OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Economy.CountryGdp')
         }
         It 'binds -Country from the pipeline, by value and by property name' {
             $p = $cmd.Parameters['Country']

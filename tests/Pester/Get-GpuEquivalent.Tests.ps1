@@ -18,7 +18,7 @@ Describe 'Get-GpuEquivalent' {
             $r.Equivalents | Should -Be 2
         }
         It 'declares its output type' {
-            $cmd.OutputType.Type | Should -Contain ([CapacityTools.Core.Gpu.GpuEquivalent])
+            $cmd.OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Gpu.GpuEquivalent')
         }
     }
 

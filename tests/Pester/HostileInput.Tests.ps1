@@ -174,7 +174,7 @@ Describe 'GDP imports and amounts' {
 Describe 'error ids' {
     It 'documents every error id of the module in about_CapacityTools' {
         $about = Get-Content -Raw (Join-Path (Split-Path $env:CAPACITYTOOLS_MODULE) 'en-US/about_CapacityTools.help.txt')
-        $ids = [CapacityTools.Core.ErrorIds].GetFields() | Where-Object IsLiteral | ForEach-Object { $_.GetValue($null) }
+        $ids = (Get-ModuleType 'CapacityTools.Core.ErrorIds').GetFields() | Where-Object IsLiteral | ForEach-Object { $_.GetValue($null) }
         $ids.Count | Should -BeGreaterThan 40
         foreach ($id in $ids) { $about | Should -Match "(?m)^\s+$id\s*$" -Because "$id must be documented" }
     }

@@ -75,6 +75,6 @@ XKX,Kosovo,2024,NGDPD,11207000000,actual
         $errs.FullyQualifiedErrorId | Should -Contain 'PathNotFound,CapacityTools.PowerShell.ImportGdpDataCommand'
     }
     It 'declares its output type' {
-        (Get-Command Import-GdpData).OutputType.Type | Should -Contain ([CapacityTools.Core.Economy.GdpEditionInfo])
+        (Get-Command Import-GdpData).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Economy.GdpEditionInfo')
     }
 }

@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'Import-GpuInventory' {
     It 'declares its output type and binds PSPath from Get-ChildItem' {
-        (Get-Command Import-GpuInventory).OutputType.Type | Should -Contain ([CapacityTools.Core.Inventory.GpuInventoryItem])
+        (Get-Command Import-GpuInventory).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Inventory.GpuInventoryItem')
         $items = Get-ChildItem (Join-Path $samples 'nvidia-smi-q-x-v1[12]*.xml') | Import-GpuInventory
         ($items | Measure-Object Count -Sum).Sum | Should -Be 4
         ($items.Source.File | Sort-Object -Unique).Count | Should -Be 2

@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'Measure-GpuFleet' {
     It 'declares its output type' {
-        (Get-Command Measure-GpuFleet).OutputType.Type | Should -Contain ([CapacityTools.Core.Reporting.FleetSummary])
+        (Get-Command Measure-GpuFleet).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Reporting.FleetSummary')
     }
 
     It 'totals 350,000 A100s with every assumption on the output' {
@@ -81,5 +81,55 @@ Describe 'Measure-GpuFleet' {
             $s.Skipped | Should -Be 1
             $warns -join ' ' | Should -Match '1 inventory item'
         }
+    }
+}
+
+Describe 'Measure-GpuFleet costs to buy, rent and own' {
+    BeforeAll {
+        $claims = Import-Csv "$PSScriptRoot/../../seeds/claims.csv"
+        $fleet = [pscustomobject]@{ Model = 'H100-SXM5-80GB'; Count = 1024 }, [pscustomobject]@{ Model = 'L4'; Count = 64 }
+    }
+    It 'adds purchase prices (GPUs only), a year of on-demand rent and the ownership per year' {
+        $s = $fleet | Measure-GpuFleet -Years 4 -PricePerKwh 0.08 -WarningAction SilentlyContinue
+        # H100 SXM: the median of Epoch's three 2025-03-03 prices (28,750, 31,250, 46,875).
+        $s.PurchaseCost | Should -Be (1024 * 31250)
+        $s.PurchasePricedGpus | Should -Be 1024
+        ($s.Notes -join ' ') | Should -Match 'L4 has no purchase price: its 64 GPU\(s\) add nothing to PurchaseCost'
+        $h100 = $s.ByModel | Where-Object Model -EQ 'H100-SXM5-80GB'
+        $h100.PurchasePrice.AsOf | Should -Be '2025-03-03'
+        $h100.PurchasePrice.Source | Should -Match 'Epoch AI'
+        $h100.RentPrice.PricePerGpuHour | Should -Be 6.88
+        $h100.RentPrice.Provider | Should -Be 'AWS'
+        $l4 = $s.ByModel | Where-Object Model -EQ 'L4'
+        [math]::Round($s.AnnualRentCost, 3) | Should -Be ([math]::Round((1024 * 6.88 + 64 * $l4.RentPrice.PricePerGpuHour) * 8760, 3))
+        $s.RentPricedGpus | Should -Be 1088
+        $s.AnnualOwnershipCost | Should -Be ($s.PurchaseCost / 4 + $s.AnnualEnergyCost)
+        $s.Years | Should -Be 4
+        $s.RentProvider | Should -Be 'AWS, Azure, GCP (lowest)'
+        $s.PriceCurrency | Should -Be 'USD'
+    }
+    It 'rents at the provider and region given' {
+        $s = [pscustomobject]@{ Model = 'H100'; Count = 512 } | Measure-GpuFleet -RentProvider Azure -RentRegion eastus -WarningAction SilentlyContinue
+        $s.AnnualRentCost | Should -Be (512 * 98.32 / 8 * 8760)
+        $s.RentRegion | Should -Be 'eastus'
+        $none = [pscustomobject]@{ Model = 'H100'; Count = 512 } | Measure-GpuFleet -RentProvider GCP -WarningAction SilentlyContinue
+        $none.AnnualRentCost | Should -BeNullOrEmpty
+        ($none.Notes -join ' ') | Should -Match 'H100-SXM5-80GB has no on-demand price at GCP'
+    }
+    It 'prices the seed claim: 350,000 A100s' {
+        $a100 = $claims | Where-Object Id -EQ 'meta-a100-count'
+        $s = [pscustomobject]@{ Model = $a100.Unit; Count = [double]$a100.Value } | Measure-GpuFleet -WarningAction SilentlyContinue
+        $s.ByModel[0].Model | Should -Be 'A100-SXM4-80GB'
+        $s.PurchaseCost | Should -Be (350000 * $s.ByModel[0].PurchasePrice.Price)
+        $s.ByModel[0].PurchasePrice.AsOf | Should -Be '2025-03-04'
+        $s.AnnualRentCost | Should -BeGreaterThan 0
+    }
+    It 'rejects -Years 0' {
+        { 'A100' | Measure-GpuFleet -Years 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CapacityTools.PowerShell.MeasureGpuFleetCommand'
+    }
+    It 'has a cost view that fits 120 columns' {
+        $text = $fleet | Measure-GpuFleet -WarningAction SilentlyContinue | Format-Table -View FleetCost | Out-String -Width 120
+        $text | Should -Match '32,000,000 USD'
+        foreach ($line in $text -split "`n") { $line.TrimEnd().Length | Should -BeLessOrEqual 120 }
     }
 }

@@ -28,3 +28,17 @@ function Invoke-Isolated([string] $Script, [string] $Location = (Get-Location).P
         $ps.Dispose()
     }
 }
+
+# The module's own types. On PowerShell 7 they live in the module's AssemblyLoadContext, which type literals
+# such as [CapacityTools.Core.ErrorIds] do not search; look them up in the assemblies of that context.
+function Get-ModuleType([string] $FullName) {
+    $known = $FullName -as [type]
+    if ($known) { return $known }
+    $assembly = (Get-Command Get-GpuSpec).ImplementingType.Assembly
+    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly)
+    foreach ($candidate in $context.Assemblies) {
+        $type = $candidate.GetType($FullName, $false)
+        if ($type) { return $type }
+    }
+    throw "The module has no type $FullName."
+}

@@ -213,7 +213,7 @@ public sealed class GpuNameResolver
             return null;
         }
         var slices = MigComputeSlices(parent.Spec);
-        var g = int.Parse(mig.Groups["g"].Value, CultureInfo.InvariantCulture);
+        var g = double.Parse(mig.Groups["g"].Value, CultureInfo.InvariantCulture); // no digit string can overflow a double
         parent.Input = text;
         parent.MatchKind = MatchKind.MigSlice;
         parent.Fraction = Math.Min(1.0, (double)g / slices);

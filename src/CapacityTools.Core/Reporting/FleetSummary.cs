@@ -57,6 +57,26 @@ public sealed class FleetSummary
     public string UtilizationBasis { get; set; } = "";
 
     public override string ToString() => $"{Gpus} GPUs, {Equivalents} x {Reference} ({Metric})";
+
+    // --- Cost to buy and to rent (Pricing/FleetCosts); every price is dated on ByModel ---
+    /// <summary>Sum of purchase prices of the GPUs that have one (GPUs only: no hosts, network or building); null when none has.</summary>
+    public double? PurchaseCost { get; set; }
+    /// <summary>The same GPUs rented on demand for HoursPerYear at each model's reference price; null when none has a price.</summary>
+    public double? AnnualRentCost { get; set; }
+    /// <summary>PurchaseCost spread over Years, plus AnnualEnergyCost; null without a purchase cost or when the currencies differ.</summary>
+    public double? AnnualOwnershipCost { get; set; }
+    /// <summary>Years the purchase is amortised over.</summary>
+    public double Years { get; set; }
+    /// <summary>The rent reference: the provider(s) searched for the lowest on-demand price.</summary>
+    public string RentProvider { get; set; } = "";
+    /// <summary>The region searched (empty = every region).</summary>
+    public string RentRegion { get; set; } = "";
+    /// <summary>The currency of the prices (the embedded ones are US dollars).</summary>
+    public string PriceCurrency { get; set; } = "";
+    /// <summary>GPUs with a purchase price (the rest are not in PurchaseCost; Notes name them).</summary>
+    public double PurchasePricedGpus { get; set; }
+    /// <summary>GPUs with an on-demand price (the rest are not in AnnualRentCost; Notes name them).</summary>
+    public double RentPricedGpus { get; set; }
 }
 
 /// <summary>One model's share of a fleet.</summary>
@@ -72,6 +92,14 @@ public sealed class FleetModelSummary
     public double ItPowerMW { get; set; }
     /// <summary>The names the input gave for this model.</summary>
     public string[] InputNames { get; set; } = [];
+
+    // --- Prices behind the fleet's costs (Pricing/FleetCosts) ---
+    /// <summary>The purchase price per GPU used, with its date and source; null when none is known.</summary>
+    public Pricing.GpuPrice? PurchasePrice { get; set; }
+    /// <summary>The on-demand price per GPU-hour used for rent, with provider, region, date and source; null when none is listed.</summary>
+    public Pricing.GpuPrice? RentPrice { get; set; }
+    public double? PurchaseCost { get; set; }
+    public double? AnnualRentCost { get; set; }
 
     public override string ToString() => $"{Gpus} x {Model}";
 }
