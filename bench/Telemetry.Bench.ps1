@@ -99,7 +99,7 @@ try {
         $sw = [Diagnostics.Stopwatch]::StartNew()
         $verbose = Get-GpuInventory -PrometheusUri $uri -Verbose 4>&1
         $sw.Stop()
-        $items = @($verbose | Where-Object { $_ -is [CapacityTools.Core.Inventory.GpuInventoryItem] })
+        $items = @($verbose | Where-Object { $_ -isnot [Management.Automation.VerboseRecord] })
         $summary = ($verbose | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -match 'quer(y|ies) to' }).Message
         if ($summary -notmatch '^(\d+) quer\w+ to .*: (\d+) series, (\d+) bytes') { throw "No query summary in the verbose output: $summary" }
         [pscustomobject]@{

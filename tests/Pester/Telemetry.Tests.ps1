@@ -30,7 +30,7 @@ Describe 'Get-GpuInventory -PrometheusUri (real Prometheus 2.42, basic auth)' -S
         $items = Get-GpuInventory @p -ErrorVariable errs -WarningVariable warns -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
     }
     It 'counts physical GPUs per host and model as the file reader does' {
-        (Get-Command Get-GpuInventory).OutputType.Type | Should -Contain ([CapacityTools.Core.Inventory.GpuInventoryItem])
+        (Get-Command Get-GpuInventory).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Inventory.GpuInventoryItem')
         $byHost = @{}
         foreach ($i in $items) { $byHost[$i.Host] = $i }
         $byHost['i-030791dc5a37cd257'].Model | Should -Be 'L4'
@@ -91,7 +91,7 @@ Describe 'Get-GpuUsage (backfilled history)' -Skip:$noServer {
         $b = $usage | Where-Object Host -EQ 'hist-b'
     }
     It 'declares its output type and gives one object per host and model' {
-        (Get-Command Get-GpuUsage).OutputType.Type | Should -Contain ([CapacityTools.Core.Telemetry.GpuUsage])
+        (Get-Command Get-GpuUsage).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Telemetry.GpuUsage')
         @($usage).Count | Should -Be 2
         $a.Model | Should -Be 'H100-SXM5-80GB'
         $b.Model | Should -Be 'A100-SXM4-40GB'
