@@ -69,7 +69,17 @@ public abstract class PrometheusCmdlet : CapacityCmdlet
     /// <summary>Runs <paramref name="ask"/> with a client; a server failure is a non-terminating error, Ctrl+C stops.</summary>
     protected void Ask(PrometheusOptions options, Action<PrometheusClient> ask)
     {
-        using var client = new PrometheusClient(options) { Log = WriteVerbose };
+        PrometheusClient client;
+        try
+        {
+            client = new PrometheusClient(options) { Log = WriteVerbose };
+        }
+        catch (CapacityException ex)
+        {
+            ThrowProblem(ex.Problem);
+            return;
+        }
+        using var owned = client;
         try
         {
             ask(client);

@@ -128,6 +128,15 @@ Describe 'Get-GpuUsage (backfilled history)' -Skip:$noServer {
         ($fleet.Notes -join ' ') | Should -Match 'Measured'
         $fleet.AnnualEnergyGWh | Should -BeGreaterThan 0
     }
+    It 'gives the same figures under another culture' {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $de = Get-GpuUsage @p -Start $server.History.Start -End $server.History.End -WarningAction SilentlyContinue | Where-Object Host -EQ 'hist-b'
+        } finally { [cultureinfo]::CurrentCulture = $saved }
+        [math]::Round($de.EnergyKWh, 6) | Should -Be 1.5
+        [math]::Round($de.AverageUtilization, 6) | Should -Be 0.4
+    }
     It 'refuses an empty window as an invalid invocation' {
         { Get-GpuUsage @p -Start $server.History.End -End $server.History.Start -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'InvalidTimeWindow,*'
         { Get-GpuUsage @p -Start $server.History.Start -Last (New-TimeSpan -Hours 1) -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'ConflictingWindow,*'
@@ -245,5 +254,24 @@ Describe 'Get-GpuInventory on the local machine (vendor tools replaced by script
         try { Get-GpuInventory -ErrorVariable e -ErrorAction SilentlyContinue | Should -BeNullOrEmpty } finally { $env:PATH = $savedPath }
         $e[0].FullyQualifiedErrorId | Should -BeLike 'NoGpuTool,*'
         $e[0].Exception.Message | Should -Match 'nvidia-smi'
+    }
+}
+
+Describe 'Saved dcgm-exporter scrapes' {
+    It 'Import-GpuInventory, ConvertFrom-GpuInventory and Measure-GpuFleet -Path read them alike' {
+        $l4 = Join-Path $dcgm 'l4-aws-kops-conformance.txt'
+        $file = Import-GpuInventory -LiteralPath $l4
+        $file.Format | Should -Be 'DcgmExporter'
+        ($file.Host, $file.Model, $file.Count, $file.MemoryMiB) | Should -Be @('i-030791dc5a37cd257', 'L4', 1, 23034)
+        $piped = Get-Content $l4 | ConvertFrom-GpuInventory
+        ($piped.Model, $piped.Count) | Should -Be @('L4', 1)
+        $fleet = Measure-GpuFleet -Path (Join-Path $dcgm '*.txt') -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $fleet.Gpus | Should -Be 2.25
+    }
+    It 'a scrape without modelName is an error with its file and line, and nothing counts' {
+        $items = Import-GpuInventory -LiteralPath (Join-Path $dcgm 'gpu-k8s-empty-pod-labels-no-modelname-gmt138.txt') -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $items | Should -BeNullOrEmpty
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'DcgmModelNameMissing,*'
+        $e[0].Exception.Message | Should -Match 'gmt138\.txt:1: .*modelName'
     }
 }

@@ -25,7 +25,17 @@ public sealed class PrometheusClient : IDisposable
     {
         _options = options;
         var handler = new HttpClientHandler { AllowAutoRedirect = true };
-        if (options.SkipCertificateCheck) handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+        try
+        {
+            if (options.SkipCertificateCheck) handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // .NET Framework before 4.7.1 (Windows PowerShell 5.1 on an old Windows) has no per-client certificate callback.
+            handler.Dispose();
+            throw Fail(ErrorIds.PrometheusTlsFailure, ProblemKind.InvalidArgument, "-SkipCertificateCheck needs .NET Framework 4.7.1 or later on Windows PowerShell.",
+                "Install .NET Framework 4.8, use PowerShell 7, or trust the server's certificate authority instead.");
+        }
         _http = new HttpClient(handler) { Timeout = options.Timeout };
         var root = options.Uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
         _queryUri = new Uri(root + "/api/v1/query");
