@@ -9,13 +9,15 @@
                  prints 'N passed, N failed' (both suites together) as its last line.
     -Task Demo   builds, imports the staged module in a child pwsh and runs the main job on embedded data.
     -Task Bench  builds and runs the benchmark scripts in bench/.
+    -Task Package builds and packs the staged module into out/packages/CapacityTools.<version>.nupkg (PSResourceGet's
+                 Compress-PSResource), the package Install-PSResource installs from a file or NuGet repository.
     -Task Clean  removes build output.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -63,7 +65,7 @@ function Invoke-Build {
 
     if (Test-Path $stage) { Remove-Item $stage -Recurse -Force }
     $deps = Join-Path $stage 'deps'
-    $null = New-Item -ItemType Directory -Path (Join-Path $stage 'en-US'), (Join-Path $deps 'en-US') -Force
+    $null = New-Item -ItemType Directory -Path (Join-Path $stage 'en-US'), $deps -Force
     # The cmdlets, the core and their runtime dependencies go to deps/, loaded apart from other modules'
     # copies (see module/CapacityTools.psm1); System.Management.Automation comes from the host.
     Get-ChildItem $publish -Filter *.dll |
@@ -83,17 +85,33 @@ function Invoke-Build {
         '-DocsPath', (Join-Path $root 'docs/en-US'),
         '-OutFile', (Join-Path $stage 'en-US/CapacityTools.PowerShell.dll-Help.xml'))
     if ($LASTEXITCODE -ne 0) { throw 'Compiling the help failed.' }
-    # Get-Help looks for a binary cmdlet's help beside its assembly, which is in deps/.
-    Copy-Item (Join-Path $stage 'en-US/CapacityTools.PowerShell.dll-Help.xml') (Join-Path $deps 'en-US')
     Write-Host "Staged $stage" -ForegroundColor Green
 }
 
-function Get-PesterModulePath {
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $outRoot 'packages'
+    $null = New-Item -ItemType Directory -Path $packages -Force
+    Get-ChildItem $packages -Filter 'CapacityTools.*.nupkg' | Remove-Item
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    Compress-PSResource -Path (Get-StagedModulePath) -DestinationPath $packages
+    $package = Get-ChildItem $packages -Filter "CapacityTools.$(Get-ModuleVersion).nupkg"
+    if (-not $package) { throw "Compress-PSResource wrote no CapacityTools.$(Get-ModuleVersion).nupkg to $packages." }
+    Write-Host "Packed $($package.FullName)" -ForegroundColor Green
+    $package.FullName
+}
+
+# Pester and the test fixtures that come from NuGet (an older CsvHelper), restored into tools/packages.
+function Restore-TestTools {
+    $tools = Join-Path $root 'tools'
+    Invoke-Native 'restoring the test tools from NuGet' { dotnet restore (Join-Path $tools 'Tools.csproj') --nologo -v quiet }
+    Join-Path $tools 'packages'
+}
+
+function Get-PesterModulePath([string] $Packages) {
     $installed = Get-Module Pester -ListAvailable | Where-Object Version -GE ([version]'6.0.0') | Sort-Object Version -Descending | Select-Object -First 1
     if ($installed) { return $installed.Path }
-    $tools = Join-Path $root 'tools'
-    Invoke-Native 'restoring Pester from NuGet' { dotnet restore (Join-Path $tools 'Tools.csproj') --nologo -v quiet }
-    $psd1 = Get-ChildItem (Join-Path $tools 'packages/pester') -Recurse -Filter Pester.psd1 | Select-Object -First 1
+    $psd1 = Get-ChildItem (Join-Path $Packages 'pester') -Recurse -Filter Pester.psd1 | Select-Object -First 1
     if (-not $psd1) { throw 'Pester was not restored into tools/packages.' }
     $psd1.FullName
 }
@@ -147,12 +165,17 @@ function Initialize-TestPrometheus {
     if ((Test-Path /run/systemd/system) -and (Get-Command systemctl -ErrorAction SilentlyContinue)) { systemctl disable --now prometheus 2>&1 | Out-Null }
 }
 
-function Invoke-PesterTests {
+function Invoke-PesterTests([string] $Package) {
     $summary = Join-Path $outRoot 'pester-summary.json'
     if (Test-Path $summary) { Remove-Item $summary }
+    $packages = Restore-TestTools
+    # What the packaging tests need: the .nupkg to install, and an older CsvHelper to load before the module.
+    $env:CAPACITYTOOLS_PACKAGE = $Package
+    $env:CAPACITYTOOLS_OLD_CSVHELPER = Get-ChildItem (Join-Path $packages 'csvhelper/30.0.1/lib') -Recurse -Filter CsvHelper.dll |
+        Where-Object { $_.Directory.Name -like 'net6*' } | Select-Object -First 1 -ExpandProperty FullName
     Invoke-ChildPwsh (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') @(
         '-ModulePath', (Join-Path (Get-StagedModulePath) 'CapacityTools.psd1'),
-        '-PesterPath', (Get-PesterModulePath),
+        '-PesterPath', (Get-PesterModulePath $packages),
         '-SummaryPath', $summary) | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     Get-Content -Raw $summary | ConvertFrom-Json
@@ -177,12 +200,13 @@ switch ($Task) {
             Invoke-ChildPwsh $script.FullName @('-ModulePath', (Join-Path (Get-StagedModulePath) 'CapacityTools.psd1'))
         }
     }
+    'Package' { $null = Invoke-Package }
     'Test' {
-        Invoke-Build
+        $package = Invoke-Package
         $core = Invoke-XunitTests
         Write-Host "xunit: $($core.Passed) passed, $($core.Failed) failed, $($core.Skipped) skipped"
         Initialize-TestPrometheus
-        $pester = Invoke-PesterTests
+        $pester = Invoke-PesterTests $package
         Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
         $passed = $core.Passed + $pester.Passed
         $failed = $core.Failed + $pester.Failed

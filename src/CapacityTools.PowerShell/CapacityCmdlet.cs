@@ -51,9 +51,10 @@ public abstract class CapacityCmdlet : PSCmdlet
             {
                 WriteProblem(Problem.FileUnreadable(name(source), ex));
             }
-            catch (Exception ex) when (ex is not (PipelineStoppedException or FlowControlException or OutOfMemoryException))
+            catch (Exception ex) when (ex is not (RuntimeException or OutOfMemoryException))
             {
                 // A parser's own exception (truncated XML, invalid JSON, a CSV record past the size limit): never raw.
+                // PowerShell's own (a terminating error, Ctrl+C) go on as they are.
                 WriteProblem(Problem.UnreadableContent(name(source), ex));
             }
         }

@@ -25,6 +25,7 @@ public sealed class CompareMarketToGdpCommand : CapacityCmdlet
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1900, 2100)]
+    [ArgumentCompleter(typeof(GdpYearCompleter))]
     public int? Year { get; set; }
 
     [Parameter]

@@ -21,6 +21,7 @@ public sealed class GetCountryGdpCommand : CapacityCmdlet
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1900, 2100)]
+    [ArgumentCompleter(typeof(GdpYearCompleter))]
     public int[]? Year { get; set; }
 
     [Parameter]

@@ -18,6 +18,7 @@ public sealed class GetGpuSpecCommand : CapacityCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GpuVendorCompleter))]
     public string[]? Vendor { get; set; }
 
     protected override void ProcessRecord()

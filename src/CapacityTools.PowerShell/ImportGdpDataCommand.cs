@@ -5,48 +5,49 @@ using CapacityTools.Core.Economy;
 namespace CapacityTools.PowerShell;
 
 /// <summary>Import-GdpData: reads a GDP file (tidy, World Bank or IMF layouts) and makes it an edition for this session.</summary>
-[Cmdlet(VerbsData.Import, "GdpData", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "GdpData", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GdpEditionInfo))]
-public sealed class ImportGdpDataCommand : CapacityCmdlet
+public sealed class ImportGdpDataCommand : SessionImportCmdlet
 {
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
-
-    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = [];
-
-    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
-
-    [Parameter(Position = 1)]
+    /// <summary>The edition to create (one file), or with -Reset the one imported edition to drop.</summary>
+    [Parameter(ParameterSetName = PathSet, Position = 1)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [Parameter(ParameterSetName = ResetSet)]
+    [ArgumentCompleter(typeof(Completers.GdpEditionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Edition { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        var literal = ParameterSetName == LiteralPathSet;
-        var files = ResolveFiles(literal ? LiteralPath : Path, literal);
-        if (Edition is not null && files.Count > 1)
-        {
-            ThrowProblem(new Problem(ErrorIds.EditionNameForManyFiles, ProblemKind.InvalidArgument,
-                $"-Edition names one edition, but {files.Count} files were given.", Edition,
-                recommendedAction: "Import the files one at a time, or leave out -Edition to name each edition from its file."));
-        }
+    protected override string What => "a GDP edition";
 
-        ForEachFile(files, file =>
-        {
-            WriteVerbose($"Reading {file}");
-            var edition = GdpFileReader.Read(file, Edition, EconomyDirectory.Embedded);
-            foreach (var problem in edition.LoadProblems) WriteProblem(problem);
-            foreach (var warning in edition.LoadWarnings) WriteWarning(warning);
-            var library = SessionData.Gdp.Current;
-            if (library.Find(edition.Name) is not null) WriteVerbose($"Replacing the imported edition {edition.Name}.");
-            SessionData.Gdp.Set(library.With(edition));
-            WriteObject(edition.Describe());
-        });
+    protected override string ResetTarget => Edition is null ? "every GDP edition this session imported" : $"the imported GDP edition {Edition}";
+
+    protected override void ResetSession()
+    {
+        var library = SessionData.Gdp.Current;
+        SessionData.Gdp.Set(library.Without(Edition));
+        WriteVerbose(Edition is null ? "Only the embedded GDP editions remain." : $"The imported edition {Edition} was dropped.");
+    }
+
+    private int _files;
+
+    protected override void BeforeFiles(IReadOnlyList<string> files)
+    {
+        _files += files.Count;
+        if (Edition is null || _files <= 1) return;
+        ThrowProblem(new Problem(ErrorIds.EditionNameForManyFiles, ProblemKind.InvalidArgument,
+            $"-Edition names one edition, but {_files} files were given.", Edition,
+            recommendedAction: "Import the files one at a time, or leave out -Edition to name each edition from its file."));
+    }
+
+    protected override void ImportFile(string file)
+    {
+        WriteVerbose($"Reading {file}");
+        var edition = GdpFileReader.Read(file, Edition, EconomyDirectory.Embedded);
+        foreach (var problem in edition.LoadProblems) WriteProblem(problem);
+        foreach (var warning in edition.LoadWarnings) WriteWarning(warning);
+        var library = SessionData.Gdp.Current;
+        if (library.Find(edition.Name) is not null) WriteVerbose($"Replacing the imported edition {edition.Name}.");
+        SessionData.Gdp.Set(library.With(edition));
+        WriteObject(edition.Describe());
     }
 }

@@ -5,35 +5,29 @@ using CapacityTools.Core.Pricing;
 namespace CapacityTools.PowerShell;
 
 /// <summary>Import-GpuPrice: adds the user's own prices for this session from CSV files in Get-GpuPrice's columns.</summary>
-[Cmdlet(VerbsData.Import, "GpuPrice", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "GpuPrice", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GpuPrice))]
-public sealed class ImportGpuPriceCommand : CapacityCmdlet
+public sealed class ImportGpuPriceCommand : SessionImportCmdlet
 {
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
     private readonly List<GpuPrice> _imported = [];
 
-    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = [];
+    protected override string What => "GPU prices";
 
-    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
+    protected override string ResetTarget => "this session's GPU prices";
 
-    protected override void ProcessRecord()
+    protected override void ResetSession()
     {
-        var literal = ParameterSetName == LiteralPathSet;
-        ForEachFile(ResolveFiles(literal ? LiteralPath : Path, literal), file =>
-        {
-            var problems = new List<Problem>();
-            var prices = PriceTable.ReadUserFile(file, file, Catalog, problems, WriteWarning);
-            foreach (var problem in problems) WriteProblem(problem);
-            if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {prices.Count} imported.");
-            _imported.AddRange(prices);
-        });
+        SessionData.Prices.Set(PriceTable.Embedded);
+        WriteVerbose("The GPU prices are the embedded ones again.");
+    }
+
+    protected override void ImportFile(string file)
+    {
+        var problems = new List<Problem>();
+        var prices = PriceTable.ReadUserFile(file, file, Catalog, problems, WriteWarning);
+        foreach (var problem in problems) WriteProblem(problem);
+        if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {prices.Count} imported.");
+        _imported.AddRange(prices);
     }
 
     // The session's prices change once, with every good row of every file, or not at all.

@@ -74,6 +74,7 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CurrencyCompleter))]
     public string Currency { get; set; } = FleetAssumptions.DefaultCurrency;
 
     [Parameter]

@@ -77,4 +77,26 @@ XKX,Kosovo,2024,NGDPD,11207000000,actual
     It 'declares its output type' {
         (Get-Command Import-GdpData).OutputType.Type | Should -Contain (Get-ModuleType 'CapacityTools.Core.Economy.GdpEditionInfo')
     }
+
+    It 'drops one imported edition, or all of them, with -Reset; never an embedded one' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "capacitytools-gdp-$([guid]::NewGuid().ToString('N')).csv"
+        "iso3,country,year,indicator,value_usd,estimate_or_projection`nPOL,Poland,2024,NGDPD,914553000000,actual`n" | Set-Content -LiteralPath $file
+        try {
+            $r = Invoke-Isolated @"
+`$null = Import-GdpData -LiteralPath '$file' -Edition Mine-A
+`$null = Import-GdpData -LiteralPath '$file' -Edition Mine-B
+Import-GdpData -Reset -Edition Mine-A
+(Get-CountryGdp -Country POL -Year 2024 -Edition Mine-B).Edition
+(Get-CountryGdp -Country POL -Year 2024 -Edition Mine-A -ErrorAction SilentlyContinue | Measure-Object).Count
+Import-GdpData -Reset
+(Get-CountryGdp -Country POL -Year 2024 -Edition Mine-B -ErrorAction SilentlyContinue | Measure-Object).Count
+Import-GdpData -Reset -Edition WEO-2025-10
+"@
+            $r.Output | Should -Be @('Mine-B', 0, 0)
+            $r.Errors.Count | Should -Be 1
+            $r.Errors[0].FullyQualifiedErrorId | Should -Be 'GdpEditionNameTaken,CapacityTools.PowerShell.ImportGdpDataCommand'
+        } finally {
+            Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+        }
+    }
 }

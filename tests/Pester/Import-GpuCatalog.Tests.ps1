@@ -64,4 +64,26 @@ ACME-Y5,ACME,Y5,250,src
         $run = Invoke-Isolated "Import-GpuCatalog -LiteralPath './nope[1].csv'" -Location $TestDrive
         $run.Errors[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,CapacityTools.PowerShell.ImportGpuCatalogCommand'
     }
+
+    Context 'session state' {
+        It 'goes back to the embedded catalog with -Reset, and -WhatIf changes nothing' {
+            $csv = Join-Path ([IO.Path]::GetTempPath()) "capacitytools-reset-$([guid]::NewGuid().ToString('N')).csv"
+            "Id,Vendor,Model,Bf16Tflops,Aliases,Source`nLAB-Z1,ACME,Z1,100,acme z1,lab`n" | Set-Content -LiteralPath $csv
+            try {
+                $r = Invoke-Isolated @"
+Import-GpuCatalog -LiteralPath '$csv' -WhatIf
+(Get-GpuSpec -Vendor ACME | Measure-Object).Count
+`$null = Import-GpuCatalog -LiteralPath '$csv'
+(Get-GpuSpec -Vendor ACME | Measure-Object).Count
+Import-GpuCatalog -Reset
+(Get-GpuSpec -Vendor ACME | Measure-Object).Count
+('acme z1' | Resolve-GpuModel -ErrorAction SilentlyContinue | Measure-Object).Count
+"@
+                $r.Errors | Should -BeNullOrEmpty
+                $r.Output | Should -Be @(0, 1, 0, 0)
+            } finally {
+                Remove-Item -LiteralPath $csv -ErrorAction SilentlyContinue
+            }
+        }
+    }
 }

@@ -31,6 +31,10 @@ public static class AmountParser
         ["r$"] = "BRL", ["mx$"] = "MXN", ["nt$"] = "TWD", ["fr"] = "CHF", ["francs"] = "CHF",
     };
 
+    /// <summary>The ISO 4217 codes the parser knows by a symbol or a name (€, pounds, yen, ...), sorted; any other code written in capitals is read too.</summary>
+    public static IReadOnlyList<string> KnownCurrencies { get; } =
+        s_currencies.Values.Where(c => c.Length == 3 && c.All(char.IsUpper)).Distinct(StringComparer.Ordinal).OrderBy(c => c, StringComparer.Ordinal).ToList();
+
     private static readonly string[] s_approximately = ["~", "≈", "about ", "around ", "approximately ", "approx. ", "approx ", "roughly ", "circa ", "some ", "nearly ", "almost "];
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class EconomyDirectory
         return NameKey.Of(sb.ToString());
     }
 
-    /// <summary>The economy with this code (ISO3, IMF, IMF numeric, World Bank or an alias code such as UVK).</summary>
+    /// <summary>The economy with this code (ISO 3166 alpha-3 or alpha-2, IMF, IMF numeric, World Bank or an alias code such as UVK).</summary>
     public Economy? FindByCode(string? code)
     {
         var normalized = NormalizeCode(code);
@@ -118,20 +118,32 @@ public sealed class EconomyDirectory
     {
         using var names = EmbeddedData.Open("gdp-country-names.csv");
         using var aliases = EmbeddedData.Open("gdp-aliases.csv");
-        return Read(names, "gdp-country-names.csv", aliases, "gdp-aliases.csv");
+        using var alpha2 = EmbeddedData.Open("iso3166-alpha2.csv");
+        return Read(names, "gdp-country-names.csv", aliases, "gdp-aliases.csv", alpha2);
     }
 
-    /// <summary>Reads the crosswalk (iso3, entity_type, imf_code, imf_numeric_code, imf_name_2025_10, imf_name_2025_04, wb_code, wb_name) and the alias list (Iso3, Alias).</summary>
-    internal static EconomyDirectory Read(Stream crosswalk, string crosswalkName, Stream aliases, string aliasesName)
+    /// <summary>
+    /// Reads the crosswalk (iso3, entity_type, imf_code, imf_numeric_code, imf_name_2025_10, imf_name_2025_04, wb_code, wb_name),
+    /// the alias list (Iso3, Alias) and, when given, ISO 3166-1 (Alpha2, Alpha3, Name), whose alpha-2 codes (DE, FR, GB, JP) become codes too.
+    /// </summary>
+    internal static EconomyDirectory Read(Stream crosswalk, string crosswalkName, Stream aliases, string aliasesName, Stream? iso3166 = null)
     {
         var aliasesByIso3 = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        void AddAlias(string iso3, string alias)
+        {
+            if (!aliasesByIso3.TryGetValue(iso3, out var list)) aliasesByIso3[iso3] = list = [];
+            list.Add(alias);
+        }
         foreach (var row in CsvRecords.Read(aliases, aliasesName).Rows)
         {
             var iso3 = row.Get("Iso3");
             var alias = row.Get("Alias");
-            if (iso3 is null || alias is null) continue;
-            if (!aliasesByIso3.TryGetValue(iso3, out var list)) aliasesByIso3[iso3] = list = [];
-            list.Add(alias);
+            if (iso3 is not null && alias is not null) AddAlias(iso3, alias);
+        }
+        if (iso3166 is not null)
+        {
+            foreach (var row in CsvRecords.Read(iso3166, "iso3166-alpha2.csv").Rows)
+                if (row.Get("Alpha3") is { } iso3 && row.Get("Alpha2") is { } alpha2) AddAlias(iso3, alpha2);
         }
 
         var economies = new List<Economy>();

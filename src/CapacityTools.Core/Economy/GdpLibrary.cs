@@ -98,6 +98,26 @@ public sealed class GdpLibrary
         return new GdpLibrary(entries);
     }
 
+    /// <summary>A library without the imported edition named (or without every imported edition when null).</summary>
+    /// <exception cref="CapacityException">The name is that of an embedded edition, or of no imported one.</exception>
+    public GdpLibrary Without(string? importedEdition)
+    {
+        if (importedEdition is null) return new GdpLibrary(_entries.Where(e => e.IsEmbedded).ToList());
+        var name = importedEdition.Trim();
+        if (IsEmbedded(name))
+        {
+            throw new CapacityException(new Problem(ErrorIds.GdpEditionNameTaken, ProblemKind.InvalidArgument,
+                $"{name} is an embedded edition; only imported editions can be dropped.", name,
+                recommendedAction: "Give the name of an edition this session imported (see Get-CountryGdp -Edition and tab completion)."));
+        }
+        if (!_entries.Any(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new CapacityException(new Problem(ErrorIds.UnknownGdpEdition, ProblemKind.NotFound,
+                $"No imported edition is named {name}.", name, recommendedAction: "Check the name with tab completion on -Edition."));
+        }
+        return new GdpLibrary(_entries.Where(e => !e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList());
+    }
+
     private static GdpLibrary CreateEmbedded() => new(
     [
         Imf("WEO-2025-10", "October 2025", "gdp-imf-weo-2025-10"),

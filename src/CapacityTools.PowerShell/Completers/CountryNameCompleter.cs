@@ -6,28 +6,46 @@ using CapacityTools.Core.Economy;
 namespace CapacityTools.PowerShell.Completers;
 
 /// <summary>
-/// Completes -Country with the economies of the edition being asked for (-Edition, else the default):
-/// ISO3 codes first, then display names; country groups only with -IncludeAggregates.
+/// Completes -Country with the economies of the edition being asked for (-Edition, else the default): codes
+/// (ISO 3166 alpha-3 and alpha-2) when the word is typed, then names, matched without diacritics; country groups
+/// only with -IncludeAggregates.
 /// </summary>
 public sealed class CountryNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
+        var edition = EditionCompletion.Edition(fakeBoundParameters);
+        var aggregates = fakeBoundParameters?.Contains("IncludeAggregates") == true;
+        var typed = CompletionText.Word(wordToComplete).Length > 0;
+        var economies = edition.Economies.Where(e => aggregates || !e.IsAggregate).ToList();
+        var codes = typed
+            ? economies.SelectMany(e => e.Codes.Where(c => c.Length is 2 or 3 && c.All(char.IsLetter)).Select(c => (Text: c, Tip: $"{e.Name} ({e.Iso3}) in {edition.Name}")))
+            : [];
+        var names = economies.Select(e => (Text: e.Name, Tip: $"{e.Name} ({e.Iso3}) in {edition.Name}"));
+        return CompletionText.Results(codes.Concat(names), wordToComplete);
+    }
+}
+
+/// <summary>Completes -Year with the years of the edition being asked for (-Edition, else the default), newest first.</summary>
+public sealed class GdpYearCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var edition = EditionCompletion.Edition(fakeBoundParameters);
+        var years = edition.Years.OrderByDescending(y => y).Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return CompletionText.Results(years.Select(y => (y, $"{y} in {edition.Name}")), wordToComplete);
+    }
+}
+
+internal static class EditionCompletion
+{
+    /// <summary>The edition a command line names with -Edition, else the default one.</summary>
+    public static GdpEdition Edition(IDictionary? fakeBoundParameters)
+    {
         var library = SessionData.Gdp.Current;
         var editionName = fakeBoundParameters?["Edition"] as string;
-        var edition = (editionName is null ? null : library.Find(editionName)) ?? library.Find(GdpLibrary.DefaultEdition)!;
-        var aggregates = fakeBoundParameters?.Contains("IncludeAggregates") == true;
-        var prefix = (wordToComplete ?? "").Trim('\'', '"');
-        var pattern = new WildcardPattern(prefix + "*", WildcardOptions.IgnoreCase);
-        var economies = edition.Economies.Where(e => aggregates || !e.IsAggregate).ToList();
-        var codes = economies.Where(e => prefix.Length > 0 && pattern.IsMatch(e.Iso3)).Select(e => (Text: e.Iso3, e));
-        var names = economies.Where(e => pattern.IsMatch(e.Name)).Select(e => (Text: e.Name, e));
-        return codes.Concat(names)
-            .GroupBy(c => c.Text, StringComparer.OrdinalIgnoreCase).Select(g => g.First())
-            .Select(c => new CompletionResult(Quote(c.Text), c.Text, CompletionResultType.ParameterValue, $"{c.e.Name} ({c.e.Iso3}) in {edition.Name}"));
+        return (editionName is null ? null : library.Find(editionName)) ?? library.Find(GdpLibrary.DefaultEdition)!;
     }
-
-    internal static string Quote(string name) =>
-        name.IndexOfAny([' ', '(', ')', '\'', '"', ';', ',', '{', '}', '$', '@', '&', '|', '#']) >= 0 ? $"'{name.Replace("'", "''")}'" : name;
 }

@@ -10,10 +10,7 @@ public sealed class GdpEditionCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        return SessionData.Gdp.Current.Describe()
-            .Where(e => pattern.IsMatch(e.Name))
-            .Select(e => new CompletionResult(CountryNameCompleter.Quote(e.Name), e.Name, CompletionResultType.ParameterValue,
-                $"{e.Title}{(e.Embedded ? "" : " (imported)")}"));
+        return CompletionText.Results(SessionData.Gdp.Current.Describe()
+            .Select(e => (e.Name, $"{e.Title}{(e.Embedded ? "" : " (imported)")}")), wordToComplete);
     }
 }

@@ -12,18 +12,19 @@ public sealed class GpuNameCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var catalog = SessionData.Catalog.Current;
-        var prefix = (wordToComplete ?? "").Trim('\'', '"');
-        var pattern = new WildcardPattern(prefix + "*", WildcardOptions.IgnoreCase);
-        var ids = catalog.Specs.Select(s => (Name: s.Id, Tip: $"{s.Vendor} {s.Model}"));
-        var others = catalog.Specs.SelectMany(s => s.Aliases.Select(a => (Name: a, Tip: $"{a} -> {s.Id}")))
-            .Concat(catalog.Families.Select(f => (Name: f.Family, Tip: $"family {f.Family} -> {f.DefaultId}")))
-            .Concat(catalog.InstanceTypes.Select(t => (Name: t.Name, Tip: $"{t.Provider} {t.Name}: {t.GpusPerUnit} x {t.GpuId}")));
-        return ids.Concat(others)
-            .Where(n => pattern.IsMatch(n.Name))
-            .GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First())
-            .Select(n => new CompletionResult(Quote(n.Name), n.Name, CompletionResultType.ParameterValue, n.Tip));
+        var ids = catalog.Specs.Select(s => (Text: s.Id, Tip: $"{s.Vendor} {s.Model}"));
+        var others = catalog.Specs.SelectMany(s => s.Aliases.Select(a => (Text: a, Tip: $"{a} -> {s.Id}")))
+            .Concat(catalog.Families.Select(f => (Text: f.Family, Tip: $"family {f.Family} -> {f.DefaultId}")))
+            .Concat(catalog.InstanceTypes.Select(t => (Text: t.Name, Tip: $"{t.Provider} {t.Name}: {t.GpusPerUnit} x {t.GpuId}")));
+        return CompletionText.Results(ids.Concat(others), wordToComplete);
     }
+}
 
-    private static string Quote(string name) =>
-        name.IndexOfAny([' ', '(', ')', '\'', '"', ';', ',', '{', '}', '$', '@', '&', '|', '#']) >= 0 ? $"'{name.Replace("'", "''")}'" : name;
+/// <summary>Completes -Vendor with the vendors of the session's catalog.</summary>
+public sealed class GpuVendorCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionText.Results(SessionData.Catalog.Current.Specs.GroupBy(s => s.Vendor, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.First().Vendor, $"{g.First().Vendor}: {g.Count()} catalog entries")), wordToComplete);
 }

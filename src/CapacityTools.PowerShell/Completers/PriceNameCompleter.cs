@@ -22,10 +22,6 @@ public sealed class PriceRegionCompleter : IArgumentCompleter
 
 internal static class PriceCompletion
 {
-    public static IEnumerable<CompletionResult> Complete(IEnumerable<string> names, string? wordToComplete, string what)
-    {
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        return names.Where(n => pattern.IsMatch(n))
-            .Select(n => new CompletionResult(CountryNameCompleter.Quote(n), n, CompletionResultType.ParameterValue, $"{n} ({what} with prices)"));
-    }
+    public static IEnumerable<CompletionResult> Complete(IEnumerable<string> names, string? wordToComplete, string what) =>
+        CompletionText.Results(names.Select(n => (n, $"{n} ({what} with prices)")), wordToComplete);
 }

@@ -118,4 +118,26 @@ public class EconomyDirectoryTests
         Assert.True(Directory.Find("WLD")!.IsAggregate);
         Assert.False(Directory.Find("TWN")!.IsAggregate);
     }
+
+    [Theory]
+    [InlineData("DE", "DEU")]
+    [InlineData("fr", "FRA")]
+    [InlineData("GB", "GBR")]
+    [InlineData("JP", "JPN")]
+    [InlineData("CN", "CHN")]
+    [InlineData("IN", "IND")]
+    [InlineData("CI", "CIV")]
+    public void Iso3166Alpha2CodesFindTheirEconomy(string code, string iso3)
+    {
+        Assert.Equal(iso3, EconomyDirectory.Embedded.FindByCode(code)!.Iso3);
+        Assert.Empty(EconomyDirectory.Embedded.Conflicts);
+    }
+
+    [Theory]
+    [InlineData("Cote d'Ivoire", "CIV")]
+    [InlineData("cote divoire", "CIV")]
+    [InlineData("Türkiye", "TUR")]
+    [InlineData("turkiye", "TUR")]
+    public void NamesMatchWithoutDiacritics(string name, string iso3) =>
+        Assert.Equal(iso3, EconomyDirectory.Embedded.Find(name)!.Iso3);
 }
