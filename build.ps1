@@ -88,13 +88,14 @@ function Invoke-Build {
     Write-Host "Staged $stage" -ForegroundColor Green
 }
 
+# Returns the path of the package (and only that: everything else the build prints goes to the host).
 function Invoke-Package {
-    Invoke-Build
+    Invoke-Build | Out-Host
     $packages = Join-Path $outRoot 'packages'
     $null = New-Item -ItemType Directory -Path $packages -Force
     Get-ChildItem $packages -Filter 'CapacityTools.*.nupkg' | Remove-Item
     Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
-    Compress-PSResource -Path (Get-StagedModulePath) -DestinationPath $packages
+    Compress-PSResource -Path (Get-StagedModulePath) -DestinationPath $packages | Out-Host
     $package = Get-ChildItem $packages -Filter "CapacityTools.$(Get-ModuleVersion).nupkg"
     if (-not $package) { throw "Compress-PSResource wrote no CapacityTools.$(Get-ModuleVersion).nupkg to $packages." }
     Write-Host "Packed $($package.FullName)" -ForegroundColor Green

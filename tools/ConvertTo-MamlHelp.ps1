@@ -96,8 +96,22 @@ function Write-Parameter([System.Xml.XmlWriter] $W, $Param, $SetInfo, [string[]]
     $W.WriteAttributeString('variableLength', $Param.ParameterType.IsArray.ToString().ToLowerInvariant())
     $W.WriteString($typeName); $W.WriteEndElement()
     $W.WriteStartElement('dev', 'type', $dev); $W.WriteElementString('maml', 'name', $maml, $Param.ParameterType.FullName); $W.WriteEndElement()
-    $W.WriteElementString('dev', 'defaultValue', $dev, 'None')
+    $W.WriteElementString('dev', 'defaultValue', $dev, (Get-DefaultValue $Param $SetInfo))
     $W.WriteEndElement()
+}
+
+# A parameter's default as the cmdlet really starts with it: read from a fresh instance of the cmdlet class, so
+# the help cannot drift from the code. Mandatory parameters, switches that are off and unset values read None.
+function Get-DefaultValue($Param, $SetInfo) {
+    if ($SetInfo.IsMandatory) { return 'None' }
+    $property = $script:defaults.GetType().GetProperty($Param.Name)
+    if (-not $property) { return 'None' }
+    $value = $property.GetValue($script:defaults)
+    if ($null -eq $value) { return 'None' }
+    if ($value -is [System.Management.Automation.SwitchParameter]) { return $(if ($value.IsPresent) { 'True' } else { 'False' }) }
+    if ($value -is [array]) { return $(if ($value.Count) { ($value | ForEach-Object { [Convert]::ToString($_, [cultureinfo]::InvariantCulture) }) -join ', ' } else { 'None' }) }
+    if ($value -is [string] -and $value.Length -eq 0) { return 'None' }
+    [Convert]::ToString($value, [cultureinfo]::InvariantCulture)
 }
 
 function Write-TypeList([System.Xml.XmlWriter] $W, [string] $Outer, [string] $Inner, $Section) {
@@ -128,6 +142,7 @@ $writer.WriteAttributeString('schema', 'maml')
 
 foreach ($cmd in Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name) {
     $page = Join-Path $DocsPath "$($cmd.Name).md"
+    $script:defaults = [Activator]::CreateInstance($cmd.ImplementingType)
     if (-not (Test-Path $page)) { $errors.Add("$($cmd.Name): no help page at $page."); continue }
     $sections = Split-Sections (Get-Content $page) '## '
     foreach ($required in 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS') {

@@ -12,6 +12,7 @@ public sealed class GetGpuSpecCommand : CapacityCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Model", "Id", "Gpu", "Product")]
     [ArgumentCompleter(typeof(GpuNameCompleter))]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 

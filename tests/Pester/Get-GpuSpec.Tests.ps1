@@ -33,4 +33,10 @@ Describe 'Get-GpuSpec' {
         $errs[0].FullyQualifiedErrorId | Should -Be 'UnknownGpuModel,CapacityTools.PowerShell.GetGpuSpecCommand'
         $errs[0].TargetObject | Should -Be 'Z9000'
     }
+
+    It 'shows FP16 where a chip has no BF16, with units in the headers' {
+        $text = Get-GpuSpec -Name V100-SXM2-32GB | Out-String -Width 120
+        $text | Should -Match '16-bit TF'
+        $text | Should -Match '\d+\.\d FP16'
+    }
 }

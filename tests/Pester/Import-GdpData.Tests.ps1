@@ -87,12 +87,12 @@ XKX,Kosovo,2024,NGDPD,11207000000,actual
 `$null = Import-GdpData -LiteralPath '$file' -Edition Mine-B
 Import-GdpData -Reset -Edition Mine-A
 (Get-CountryGdp -Country POL -Year 2024 -Edition Mine-B).Edition
-(Get-CountryGdp -Country POL -Year 2024 -Edition Mine-A -ErrorAction SilentlyContinue | Measure-Object).Count
+try { Get-CountryGdp -Country POL -Year 2024 -Edition Mine-A -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId.Split(',')[0] }
 Import-GdpData -Reset
-(Get-CountryGdp -Country POL -Year 2024 -Edition Mine-B -ErrorAction SilentlyContinue | Measure-Object).Count
+try { Get-CountryGdp -Country POL -Year 2024 -Edition Mine-B -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId.Split(',')[0] }
 Import-GdpData -Reset -Edition WEO-2025-10
 "@
-            $r.Output | Should -Be @('Mine-B', 0, 0)
+            $r.Output | Should -Be @('Mine-B', 'UnknownGdpEdition', 'UnknownGdpEdition')
             $r.Errors.Count | Should -Be 1
             $r.Errors[0].FullyQualifiedErrorId | Should -Be 'GdpEditionNameTaken,CapacityTools.PowerShell.ImportGdpDataCommand'
         } finally {

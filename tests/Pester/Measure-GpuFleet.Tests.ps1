@@ -132,4 +132,12 @@ Describe 'Measure-GpuFleet costs to buy, rent and own' {
         $text | Should -Match '32,000,000 USD'
         foreach ($line in $text -split "`n") { $line.TrimEnd().Length | Should -BeLessOrEqual 120 }
     }
+
+    It 'shows power, energy and cost by default even at 80 columns' {
+        $text = [pscustomobject]@{ Model = 'H100-SXM5-80GB'; Count = 1024 } | Measure-GpuFleet | Out-String -Width 80
+        $text | Should -Match 'Power \(MW\)\s+: 0\.72 IT'
+        $text | Should -Match 'Energy per year\s+: '
+        $text | Should -Match 'Purchase\s+: '
+        ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+    }
 }

@@ -51,6 +51,23 @@ Describe 'CapacityTools module' {
         $out = & $exe @prefix -NoProfile -NonInteractive -Command "Import-Module '$($env:CAPACITYTOOLS_MODULE)' -WarningVariable w 3>`$null; `$w.Count"
         $out | Should -Be '0'
     }
+    It 'lists every exported cmdlet in about_CapacityTools' {
+        $about = Get-Content -Raw (Join-Path (Split-Path $env:CAPACITYTOOLS_MODULE) 'en-US/about_CapacityTools.help.txt')
+        foreach ($name in (Import-PowerShellDataFile $env:CAPACITYTOOLS_MODULE).CmdletsToExport) {
+            $about | Should -Match "(?m)^\s+$name\s" -Because "$name must be listed"
+        }
+    }
+
+    It 'shows the real default values and wildcard support in the help' {
+        $pue = (Get-Help Measure-GpuFleet -Parameter Pue)
+        $pue.defaultValue | Should -Be '1.2'
+        (Get-Help Get-GpuEquivalent -Parameter Reference).defaultValue | Should -Be 'H100-SXM5-80GB'
+        (Get-Help Get-GpuEquivalent -Parameter Metric).defaultValue | Should -Be 'Bf16'
+        (Get-Help Get-GpuSpec -Parameter Name).globbing | Should -Be 'true'
+        (Get-Help Get-GpuSpec -Parameter Vendor).globbing | Should -Be 'true'
+        (Get-Help Get-GpuEquivalent -Parameter Model).defaultValue | Should -Be 'None'
+    }
+
 }
 
 Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:CAPACITYTOOLS_MODULE).CmdletsToExport) {
@@ -96,6 +113,7 @@ Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:CAPACITYTOOLS
         }
         if ($skipped) { Set-ItResult -Skipped -Because "$($skipped.Count) example(s) need a real Prometheus: $(Get-PrometheusSkipReason)" }
     }
+
 }
 
 AfterAll {
