@@ -178,7 +178,7 @@ function Start-TestPrometheus([string[]] $ScrapeFiles) {
         PowerShell = $ps
     }
     $fixture | Add-Member -MemberType ScriptMethod -Name Stop -Value {
-        if (-not $this.Process.HasExited) { $this.Process.Kill(); $this.Process.WaitForExit(5000) }
+        if (-not $this.Process.HasExited) { $this.Process.Kill(); $null = $this.Process.WaitForExit(5000) }
         $this.Listener.Stop(); $this.Listener.Close()
         $this.PowerShell.Stop(); $this.PowerShell.Dispose()
         Remove-Item $this.Root -Recurse -Force -ErrorAction SilentlyContinue
