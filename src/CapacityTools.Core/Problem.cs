@@ -74,6 +74,14 @@ public sealed class Problem
     public override string ToString() => FullMessage;
 
     /// <summary>The same problem at another location (the resolver's problems have none; a reader adds the row's).</summary>
+    /// <summary>The same problem said of a subject ("The count '8,5' is ... for 'A100'."), with the subject as its target.</summary>
+    public Problem For(string? subject, object? target = null) =>
+        WithMessage($"{Message.TrimEnd('.')} for '{SafeText.Quote(subject)}'.", target ?? subject);
+
+    /// <summary>The same problem (id, kind, location, what to do) in other words, about another target.</summary>
+    public Problem WithMessage(string message, object? target) =>
+        new(ErrorId, Kind, message, target, Location, RecommendedAction) { Suggestions = Suggestions };
+
     /// <summary>A file that cannot be opened or read: the one problem for it, whichever reader met it.</summary>
     public static Problem FileUnreadable(string path, Exception error) =>
         new(ErrorIds.FileUnreadable, error is UnauthorizedAccessException ? ProblemKind.NotAvailable : ProblemKind.InvalidData,

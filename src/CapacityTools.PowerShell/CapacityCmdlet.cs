@@ -8,7 +8,7 @@ using CapacityTools.Core.Inventory;
 namespace CapacityTools.PowerShell;
 
 /// <summary>What every CapacityTools cmdlet shares: the session's catalog and the mapping of core problems to error records.</summary>
-public abstract class CapacityCmdlet : PSCmdlet
+public abstract class CapacityCmdlet : PSCmdlet, IProblemSink
 {
     /// <summary>The catalog of this runspace: the embedded one plus whatever Import-GpuCatalog added.</summary>
     protected static GpuCatalog Catalog => SessionData.Catalog.Current;
@@ -17,6 +17,13 @@ public abstract class CapacityCmdlet : PSCmdlet
     private DateTime _lastProgress = DateTime.MinValue;
 
     protected void WriteProblem(Problem problem) => WriteError(ToErrorRecord(problem));
+
+    // The core's one channel for what is not a result (see IProblemSink).
+    void IProblemSink.Problem(Problem problem) => WriteProblem(problem);
+
+    void IProblemSink.Warning(string message) => WriteWarning(message);
+
+    void IProblemSink.Verbose(string message) => WriteVerbose(message);
 
     /// <summary>Every warning passes here: text from data cannot write control sequences to the terminal.</summary>
     protected new void WriteWarning(string text) => base.WriteWarning(SafeText.Clean(text));

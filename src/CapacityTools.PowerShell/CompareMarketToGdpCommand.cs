@@ -88,7 +88,6 @@ public sealed class CompareMarketToGdpCommand : CapacityCmdlet
 
     private void WarnIfProjected(GdpEdition edition, GdpYear table)
     {
-        if (table.Status != GdpStatus.Projection || !_warned.Add((edition.Name, table.Year))) return;
-        WriteWarning($"The {table.Year} figures of {edition.Name} are projections ({table.StatusCounts[GdpStatus.Projection]} of {table.Ranked.Count} economies), not outturns: the ranking is a forecast.");
+        if (table.ProjectionWarning(edition.Name) is { } warning && _warned.Add((edition.Name, table.Year))) WriteWarning(warning);
     }
 }

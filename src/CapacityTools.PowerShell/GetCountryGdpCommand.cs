@@ -43,66 +43,6 @@ public sealed class GetCountryGdpCommand : CapacityCmdlet
 
     protected override void ProcessRecord()
     {
-        var edition = _edition!;
-        var years = new List<GdpYear>();
-        foreach (var year in Year ?? [edition.DefaultYear])
-        {
-            var table = edition.GetYear(year, out var problem);
-            if (table is null) WriteProblem(problem!);
-            else years.Add(table);
-        }
-        if (years.Count == 0) return;
-
-        if (Country is null)
-        {
-            foreach (var table in years)
-            {
-                foreach (var figure in table.Ranked) WriteObject(edition.ToCountryGdp(figure));
-                if (IncludeAggregates) foreach (var figure in table.Aggregates) WriteObject(edition.ToCountryGdp(figure));
-            }
-            return;
-        }
-
-        foreach (var name in Country)
-        {
-            if (WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                WriteMatches(edition, name, years);
-                continue;
-            }
-            foreach (var table in years)
-            {
-                var figure = edition.Find(name, table.Year, IncludeAggregates, out var problem);
-                if (figure is not null) WriteObject(edition.ToCountryGdp(figure));
-                else
-                {
-                    WriteProblem(problem!);
-                    if (problem!.ErrorId != "GdpValueMissing") break;
-                }
-            }
-        }
-    }
-
-    private void WriteMatches(GdpEdition edition, string name, List<GdpYear> years)
-    {
-        var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-        var matches = edition.Economies
-            .Where(e => (IncludeAggregates || !e.IsAggregate) && (pattern.IsMatch(e.Iso3) || e.Names.Any(pattern.IsMatch)))
-            .ToList();
-        if (matches.Count == 0)
-        {
-            WriteProblem(new Problem(ErrorIds.UnknownCountry, ProblemKind.NotFound, $"No economy of {edition.Name} matches '{name}'.", name,
-                recommendedAction: IncludeAggregates ? "Check the pattern; names are matched in every spelling the editions use." : "Check the pattern, or add -IncludeAggregates for country groups."));
-            return;
-        }
-        foreach (var economy in matches)
-        {
-            foreach (var table in years)
-            {
-                var figure = table.Get(economy.Iso3);
-                if (figure is not null) WriteObject(edition.ToCountryGdp(figure));
-                else WriteVerbose($"{edition.Name} has no value for {economy.Name} ({economy.Iso3}) in {table.Year}.");
-            }
-        }
+        foreach (var figure in GdpQuery.Figures(_edition!, Country, Year, IncludeAggregates, this)) WriteObject(figure);
     }
 }

@@ -87,7 +87,7 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
         {
             case ModelSet:
                 if (GpuCount.Check(Count, Count.ToString("R", System.Globalization.CultureInfo.InvariantCulture), out var countProblem)) Add(Model, Count);
-                else WriteProblem(countProblem!);
+                else WriteProblem(countProblem);
                 break;
             case InputSet:
                 if (InputObject is null) return;

@@ -45,7 +45,7 @@ internal sealed class PipelineRow
         // a count property that is there but empty (a ragged Import-Csv row) is an error, never 1.
         if (!hasCount) return true;
         if (GpuCount.TryFromValue(value, out count, out problem)) return true;
-        problem = new Problem(problem!.ErrorId, problem.Kind, $"{problem.Message.TrimEnd('.')} for '{SafeText.Quote(model)}'.", input, null, problem.RecommendedAction);
+        problem = problem.For(model, input);
         return false;
     }
 

@@ -59,10 +59,10 @@ public sealed class GdpEdition
     public int Observations { get; }
     public int RowsSkipped { get; }
     /// <summary>Rows that could not be read (an embedded edition has none).</summary>
+    public IReadOnlyList<Problem> LoadProblems { get; }
+
     /// <summary>Warnings from reading the file (an encoding guessed, a file that may be cut short).</summary>
     public IReadOnlyList<string> LoadWarnings { get; internal set; } = [];
-
-    public IReadOnlyList<Problem> LoadProblems { get; }
 
     public bool Contains(Economy economy) => _members.Contains(economy.Iso3);
 

@@ -48,5 +48,9 @@ public sealed class GdpYear
     /// <summary>How many ranked figures have each status.</summary>
     public IReadOnlyDictionary<GdpStatus, int> StatusCounts { get; }
 
+    /// <summary>The warning a ranking against this year needs when its figures are projections; null for outturns.</summary>
+    public string? ProjectionWarning(string edition) => Status != GdpStatus.Projection ? null
+        : $"The {Year.ToString(System.Globalization.CultureInfo.InvariantCulture)} figures of {edition} are projections ({StatusCounts[GdpStatus.Projection].ToString(System.Globalization.CultureInfo.InvariantCulture)} of {Ranked.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} economies), not outturns: the ranking is a forecast.";
+
     public GdpFigure? Get(string iso3) => _byIso3.TryGetValue(iso3, out var figure) ? figure : null;
 }

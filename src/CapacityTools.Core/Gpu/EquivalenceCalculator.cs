@@ -42,7 +42,7 @@ public sealed class EquivalenceCalculator
     {
         if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
-            return countProblem!.At(location);
+            return countProblem.At(location);
         }
         var resolution = _resolutions.Resolve(model, out var problem);
         if (resolution is null) return problem!.At(location);

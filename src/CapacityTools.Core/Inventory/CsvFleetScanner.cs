@@ -89,8 +89,7 @@ public sealed class CsvFleetScanner
             {
                 Skipped++;
                 var model = reader.GetString(modelColumn);
-                onProblem(new Problem(countProblem!.ErrorId, countProblem.Kind, $"{countProblem.Message.TrimEnd('.')} for '{SafeText.Quote(model)}'.", model,
-                    new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset)), countProblem.RecommendedAction));
+                onProblem(countProblem.For(model).At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
                 continue;
             }
 

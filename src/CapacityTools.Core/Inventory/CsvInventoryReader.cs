@@ -64,8 +64,8 @@ internal static class CsvInventoryReader
             {
                 if (!GpuCount.TryParse(reader.GetString(map.Count), out units, out var countProblem))
                 {
-                    yield return context.Skip(new Problem(countProblem!.ErrorId, countProblem.Kind,
-                        $"{countProblem.Message.TrimEnd('.')} for '{SafeText.Quote(raw)}' (column '{SafeText.Quote(headers[map.Count])}').", raw, null, countProblem.RecommendedAction), line);
+                    yield return context.Skip(countProblem.WithMessage(
+                        $"{countProblem.Message.TrimEnd('.')} for '{SafeText.Quote(raw)}' (column '{SafeText.Quote(headers[map.Count])}').", raw), line);
                     continue;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -18,7 +19,7 @@ public static class GpuCount
         "Give the number of GPUs (or instances) as a whole number from 0 to 10,000,000, without a decimal part or separators other than 1,000-style groups, or pick the right column with -CountColumn.";
 
     /// <summary>Parses a count written as text; on failure says what is wrong with it (the caller adds the location).</summary>
-    public static bool TryParse(string? text, out double count, out Problem? problem)
+    public static bool TryParse(string? text, out double count, [NotNullWhen(false)] out Problem? problem)
     {
         count = 0;
         var t = text?.Trim() ?? "";
@@ -60,7 +61,7 @@ public static class GpuCount
     }
 
     /// <summary>As <see cref="TryParse(string?, out double, out Problem?)"/>, for the UTF-8 bytes of a CSV field, without allocating for plain digits.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out double count, out Problem? problem)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out double count, [NotNullWhen(false)] out Problem? problem)
     {
         // The common cell: one digit.
         if (utf8.Length == 1 && (uint)(utf8[0] - (byte)'0') <= 9)
@@ -96,7 +97,7 @@ public static class GpuCount
     /// A count from a pipeline object's property, whatever its .NET type: the same rule for an int, a double, a
     /// decimal and the same value as text. Null (a ragged Import-Csv row) is a missing count, never 1.
     /// </summary>
-    public static bool TryFromValue(object? value, out double count, out Problem? problem)
+    public static bool TryFromValue(object? value, out double count, [NotNullWhen(false)] out Problem? problem)
     {
         count = 0;
         switch (value)
@@ -121,7 +122,7 @@ public static class GpuCount
     }
 
     /// <summary>Checks a count that is already a number (a JSON value, a parsed field).</summary>
-    public static bool Check(double count, string text, out Problem? problem)
+    public static bool Check(double count, string text, [NotNullWhen(false)] out Problem? problem)
     {
         problem = null;
         if (double.IsNaN(count) || double.IsInfinity(count)) problem = Invalid(text, "is not a finite number");
@@ -135,15 +136,14 @@ public static class GpuCount
     /// Checks a count already derived by a reader (an inventory item's GPUs, where MIG slices and vGPU profiles
     /// make fractions of a GPU): finite, not negative, not above the ceiling.
     /// </summary>
-    public static bool CheckDerived(double count, string? model, out Problem? problem)
+    public static bool CheckDerived(double count, string? model, [NotNullWhen(false)] out Problem? problem)
     {
         var text = count.ToString("R", CultureInfo.InvariantCulture);
         problem = null;
         if (double.IsNaN(count) || double.IsInfinity(count)) problem = Invalid(text, "is not a finite number");
         else if (count < 0) problem = Invalid(text, "is negative");
         else if (count > MaxPerRow) problem = Invalid(text, $"is more than {MaxPerRow.ToString("N0", CultureInfo.InvariantCulture)} in one row, which looks like a typo or a wrong column");
-        if (problem is not null && model is not null)
-            problem = new Problem(problem.ErrorId, problem.Kind, $"{problem.Message.TrimEnd('.')} for '{SafeText.Quote(model)}'.", model, null, problem.RecommendedAction);
+        if (problem is not null && model is not null) problem = problem.For(model);
         return problem is null;
     }
 

@@ -207,8 +207,7 @@ internal static class KubernetesReader
     {
         if (GpuCount.TryParse(text, out count, out var problem)) return true;
         var who = host ?? context.DefaultHost ?? "a node";
-        entries.Add(context.Skip(new Problem(problem!.ErrorId, problem.Kind,
-            $"Node '{SafeText.Quote(who)}', {what}: {problem.Message} The node's accelerators were not counted.", host, null, problem.RecommendedAction), line));
+        entries.Add(context.Skip(problem.WithMessage($"Node '{SafeText.Quote(who)}', {what}: {problem.Message} The node's accelerators were not counted.", host), line));
         return false;
     }
 

@@ -51,7 +51,7 @@ internal static class SlurmReader
                 host = hostColumn >= 0 ? tokens[hostColumn] : null;
                 if (nodesColumn >= 0 && !GpuCount.TryParse(tokens[nodesColumn], out nodes, out var nodesProblem))
                 {
-                    entries.Add(context.Skip(new Problem(nodesProblem!.ErrorId, nodesProblem.Kind, $"The NODES column: {nodesProblem.Message}", tokens[nodesColumn], null, nodesProblem.RecommendedAction), i + 1));
+                    entries.Add(context.Skip(nodesProblem.WithMessage($"The NODES column: {nodesProblem.Message}", tokens[nodesColumn]), i + 1));
                     continue;
                 }
             }
@@ -63,7 +63,7 @@ internal static class SlurmReader
                 var count = rest.FirstOrDefault(t => t.All(Ascii.IsDigit));
                 if (count is not null && !GpuCount.TryParse(count, out nodes, out var nodesProblem))
                 {
-                    entries.Add(context.Skip(new Problem(nodesProblem!.ErrorId, nodesProblem.Kind, $"The node count: {nodesProblem.Message}", count, null, nodesProblem.RecommendedAction), i + 1));
+                    entries.Add(context.Skip(nodesProblem.WithMessage($"The node count: {nodesProblem.Message}", count), i + 1));
                     continue;
                 }
                 host = rest.FirstOrDefault(t => !ReferenceEquals(t, count));
@@ -157,7 +157,7 @@ internal static class SlurmReader
             }
             if (!GpuCount.Check(count, count.ToString("R", CultureInfo.InvariantCulture), out var problem) || !GpuCount.Check(nodes * count, $"{nodes} nodes x {count}", out problem))
             {
-                entries.Add(context.Skip(new Problem(problem!.ErrorId, problem.Kind, $"In the gres '{SafeText.Quote(entry)}': {problem.Message}", entry, null, problem.RecommendedAction), line));
+                entries.Add(context.Skip(problem.WithMessage($"In the gres '{SafeText.Quote(entry)}': {problem.Message}", entry), line));
                 continue;
             }
             if (count == 0) continue;
@@ -176,7 +176,7 @@ internal static class SlurmReader
     {
         var last = entry.Split(':', '=').Last().Split('(')[0];
         if (last.Length > 0 && (Ascii.IsDigit(last[0]) || last[0] is '-' or '+' or '.') && !GpuCount.TryParse(last, out _, out var countProblem))
-            return new Problem(countProblem!.ErrorId, countProblem.Kind, $"In the gres '{SafeText.Quote(entry)}': {countProblem.Message}", entry, null, countProblem.RecommendedAction);
+            return countProblem.WithMessage($"In the gres '{SafeText.Quote(entry)}': {countProblem.Message}", entry);
         return new Problem(ErrorIds.InvalidInventoryData, ProblemKind.InvalidData,
             $"The gres '{SafeText.Quote(entry)}' is not of the form gpu[:type][:count], so its GPUs were not counted.", entry,
             recommendedAction: "Save sinfo or scontrol output unchanged; a GPU gres reads gpu:<type>:<count>, e.g. gpu:a100:8.");

@@ -40,7 +40,7 @@ public sealed class FleetCalculator
         if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
             Skipped++;
-            return countProblem!.At(location);
+            return countProblem.At(location);
         }
         var resolution = _resolutions.Resolve(model, out var problem);
         if (resolution is null)
