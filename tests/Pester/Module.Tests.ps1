@@ -91,10 +91,10 @@ Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:CAPACITYTOOLS
     It 'has at least two examples that run without error' {
         $help.Examples.Example.Count | Should -BeGreaterOrEqual 2
         # Examples that ask http://prometheus.example:9090 run against a real test Prometheus (PrometheusFixture.ps1) that
-        # serves the recorded dcgm-exporter scrapes and backfilled history; examples/bin stands in for the vendor tools.
+        # serves the recorded dcgm-exporter scrapes and backfilled history; examples/gpu-tools stands in for the vendor tools.
         $skipped = @()
         $savedPath = $env:PATH
-        $env:PATH = (Join-Path $PSScriptRoot 'examples/bin') + [IO.Path]::PathSeparator + $env:PATH
+        $env:PATH = (Join-Path $PSScriptRoot 'examples/gpu-tools') + [IO.Path]::PathSeparator + $env:PATH
         try {
             foreach ($example in $help.Examples.Example) {
                 $code = $example.Code
