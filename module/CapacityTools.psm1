@@ -3,17 +3,16 @@
 # AssemblyLoadContext (CapacityTools.Loader.dll). Windows PowerShell 5.1 has no load contexts: the cmdlet
 # assembly loads from deps/ and answers, with a version check, only the requests its own assemblies make.
 
-$importModule = Get-Command -Name Import-Module -Module Microsoft.PowerShell.Core
 $deps = [IO.Path]::Combine($PSScriptRoot, 'deps')
 
 if ($PSVersionTable.PSEdition -eq 'Core') {
     if (-not ('CapacityTools.Loader.ModuleLoadContext' -as [type])) {
-        Add-Type -LiteralPath ([IO.Path]::Combine($PSScriptRoot, 'CapacityTools.Loader.dll'))
+        $null = [Reflection.Assembly]::LoadFrom([IO.Path]::Combine($PSScriptRoot, 'CapacityTools.Loader.dll'))
     }
     $assembly = [CapacityTools.Loader.ModuleLoadContext]::Initialize($deps)
-    $inner = & $importModule -Assembly $assembly -Force -PassThru -DisableNameChecking
+    $inner = Microsoft.PowerShell.Core\Import-Module -Assembly $assembly -Force -PassThru -DisableNameChecking
 } else {
-    $inner = & $importModule -Name ([IO.Path]::Combine($deps, 'CapacityTools.PowerShell.dll')) -Force -PassThru -DisableNameChecking -ErrorAction Stop
+    $inner = Microsoft.PowerShell.Core\Import-Module -Name ([IO.Path]::Combine($deps, 'CapacityTools.PowerShell.dll')) -Force -PassThru -DisableNameChecking -ErrorAction Stop
 }
 
 # Import-Module -Assembly may hand back a cached module without adding its cmdlets to this module's
