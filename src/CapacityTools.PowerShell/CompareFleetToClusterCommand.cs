@@ -18,8 +18,7 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
     private const string EquivalentsSet = "Equivalents";
     private const string InputSet = "InputObject";
     private readonly PipelineRow _row = new();
-    private readonly SortedSet<string> _inputMetrics = new(StringComparer.Ordinal);
-    private EquivalenceCalculator? _fleet;
+    private Epoch8BitFleet? _fleet;
     private int _warningsShown;
     private int _objects;
 
@@ -47,7 +46,7 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
     {
         try
         {
-            _fleet = new EquivalenceCalculator(Catalog, GpuMetric.Epoch8Bit, EquivalenceCalculator.DefaultReference);
+            _fleet = new Epoch8BitFleet(Catalog);
         }
         catch (CapacityException ex)
         {
@@ -60,7 +59,7 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
         if (ParameterSetName == EquivalentsSet)
         {
             foreach (var value in Equivalents)
-                WriteObject(Compare(value, "As given: taken to be H100 equivalents on Epoch's 8-bit basis (Epoch8Bit).", []));
+                WriteObject(Compare(value, Epoch8BitFleet.GivenBasis, []));
             return;
         }
         if (InputObject is null) return;
@@ -69,19 +68,17 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
             case double or float or int or long or decimal:
                 var number = Convert.ToDouble(InputObject.BaseObject, CultureInfo.InvariantCulture);
                 if (number > 0 && !double.IsInfinity(number))
-                    WriteObject(Compare(number, "As given: taken to be H100 equivalents on Epoch's 8-bit basis (Epoch8Bit).", []));
+                    WriteObject(Compare(number, Epoch8BitFleet.GivenBasis, []));
                 else
                     WriteProblem(new Problem(ErrorIds.InvalidEquivalents, ProblemKind.InvalidData, $"{number.ToString(CultureInfo.InvariantCulture)} is not a positive number of H100 equivalents.",
                         InputObject, recommendedAction: "Give a number above zero."));
                 return;
             case FleetSummary summary:
-                _inputMetrics.Add(summary.Metric.ToString());
-                foreach (var byModel in summary.ByModel) Add(byModel.Model, byModel.Gpus);
+                foreach (var byModel in summary.ByModel) Add(byModel.Model, byModel.Gpus, summary.Metric);
                 _objects++;
                 break;
             case GpuEquivalent equivalent:
-                _inputMetrics.Add(equivalent.Metric.ToString());
-                Add(equivalent.Model, equivalent.Count);
+                Add(equivalent.Model, equivalent.Count, equivalent.Metric);
                 _objects++;
                 break;
             default:
@@ -96,17 +93,8 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
     protected override void EndProcessing()
     {
         FlushWarnings();
-        if (ParameterSetName != InputSet || _objects == 0) return;
-        var rows = _fleet!.Results();
-        if (rows.Count == 0) return;
-        var gpus = rows.Sum(r => r.Count);
-        var notes = new List<string>();
-        var other = _inputMetrics.Where(m => m != nameof(GpuMetric.Epoch8Bit)).ToList();
-        if (other.Count > 0)
-            notes.Add($"The input was computed under {string.Join(", ", other)}; it was recomputed under Epoch8Bit, the basis of Epoch's H100 equivalents, from its GPUs.");
-        var basis = $"Recomputed under Epoch8Bit (dense 8-bit, else 16-bit tensor, else FP32, over the H100 SXM's 1,979 TOPS) from {gpus.ToString("N0", CultureInfo.InvariantCulture)} GPU(s) of {rows.Count} model(s): " +
-            string.Join(", ", rows.Select(r => $"{r.Count.ToString("N0", CultureInfo.InvariantCulture)} x {r.Model}"));
-        WriteObject(Compare(rows.Sum(r => r.Equivalents), basis, notes));
+        if (ParameterSetName != InputSet || _objects == 0 || _fleet!.Result() is not { } fleet) return;
+        WriteObject(Compare(fleet.Equivalents, fleet.Basis, fleet.Notes));
     }
 
     private ClusterComparison Compare(double equivalents, string basis, IEnumerable<string> notes)
@@ -115,9 +103,9 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
         return ClusterComparer.Compare(ClusterDataset.Embedded, ChipSales.Embedded, equivalents, Date, label, basis, Nearest, notes);
     }
 
-    private void Add(string? model, double count)
+    private void Add(string? model, double count, GpuMetric? metric = null)
     {
-        var problem = _fleet!.Add(model, count);
+        var problem = _fleet!.Add(model, count, metric);
         if (problem is not null) WriteProblem(problem);
     }
 

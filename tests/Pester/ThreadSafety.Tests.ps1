@@ -34,4 +34,16 @@ Describe 'Many runspaces at once' -Skip:($PSVersionTable.PSVersion.Major -lt 7) 
         ($results | Where-Object { -not ($_.Index % 2) }).Bf16 | Sort-Object -Unique | Should -Be 989.4
         (Get-GpuSpec H100-SXM5-80GB).Bf16Tflops | Should -Be 989.4
     }
+
+    It 'hands out reference data no runspace can change for the others' {
+        $r = Invoke-Isolated @"
+`$spec = Get-GpuSpec -Name H100-SXM5-80GB
+try { `$spec.Bf16Tflops = 1; 'changed' } catch { `$_.FullyQualifiedErrorId }
+try { `$spec.Aliases.Clear(); 'cleared' } catch { 'aliases fixed' }
+"@
+        $r.Output[0] | Should -BeLike 'PropertyAssignmentException*'
+        $r.Output[1] | Should -Be 'aliases fixed'
+        (Get-GpuSpec -Name H100-SXM5-80GB).Bf16Tflops | Should -Be 989.4
+        (Get-GpuEquivalent -Model H100-SXM5-80GB -Count 2).Equivalents | Should -Be 2
+    }
 }

@@ -60,7 +60,7 @@ public static class MarketComparer
             Above = above,
             Below = below,
             TiedWith = ranked.Skip(larger).Take(tied).Select(f => Neighbour(f, amountUsd)).ToList(),
-            Nearest = Nearest(ranked, larger, amountUsd, nearest),
+            Nearest = Nearest(ranked, larger, amountUsd, nearest).ToDisplayList(),
             ShareOfWorld = year.World is { } world ? amountUsd / world.Usd : null,
             WorldGdpUsd = year.World?.Usd,
             Status = year.Status,

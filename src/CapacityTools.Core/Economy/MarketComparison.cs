@@ -43,15 +43,15 @@ public sealed class MarketComparison
     /// <summary>The largest economy smaller than the amount; null below the smallest.</summary>
     public MarketNeighbour? Below { get; init; }
     /// <summary>Economies whose GDP equals the amount exactly (rare).</summary>
-    public IReadOnlyList<MarketNeighbour> TiedWith { get; init; } = [];
+    public DisplayList<MarketNeighbour> TiedWith { get; init; } = [];
     /// <summary>The economies closest to the amount (by ratio), largest first.</summary>
-    public IReadOnlyList<MarketNeighbour> Nearest { get; init; } = [];
+    public DisplayList<MarketNeighbour> Nearest { get; init; } = [];
     /// <summary>The amount as a fraction of the publisher's World GDP (0.0072 = 0.72 %); null when the edition has no World figure.</summary>
     public double? ShareOfWorld { get; init; }
     public double? WorldGdpUsd { get; init; }
     /// <summary>What most of the year's figures are: Actual, Estimate or Projection.</summary>
     public GdpStatus Status { get; init; }
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public DisplayList<string> Notes { get; init; } = [];
     /// <summary>The amount as given, e.g. "$6-13 trillion".</summary>
     public string AmountText { get; init; } = "";
 

@@ -115,11 +115,10 @@ public sealed class GpuCatalog
 
     private GpuSpec KeepAliases(GpuSpec spec, HashSet<string> explicitNames, List<string> notes)
     {
-        if (spec.Aliases.Length > 0 || GetById(spec.Id) is not { Aliases.Length: > 0 } existing) return spec;
-        var copy = spec.Clone();
-        copy.Aliases = existing.Aliases.Where(a => !explicitNames.Contains(NameKey.Of(a))).ToArray();
+        if (spec.Aliases.Count > 0 || GetById(spec.Id) is not { Aliases.Count: > 0 } existing) return spec;
+        var copy = spec with { Aliases = existing.Aliases.Where(a => !explicitNames.Contains(NameKey.Of(a))).ToDisplayList() };
         var taken = existing.Aliases.Except(copy.Aliases).ToList();
-        notes.Add($"{KeptPrefix}{spec.Id} re-defines an entry without aliases of its own, so it keeps that entry's {copy.Aliases.Length} alias(es) ({string.Join(", ", copy.Aliases.Take(5))}{(copy.Aliases.Length > 5 ? ", ..." : "")}). Give Aliases to replace them.");
+        notes.Add($"{KeptPrefix}{spec.Id} re-defines an entry without aliases of its own, so it keeps that entry's {copy.Aliases.Count} alias(es) ({string.Join(", ", copy.Aliases.Take(5))}{(copy.Aliases.Count > 5 ? ", ..." : "")}). Give Aliases to replace them.");
         if (taken.Count > 0)
         {
             notes.Add($"{string.Join(", ", taken)} of {spec.Id} now resolve(s) to another imported entry that names them.");
@@ -129,9 +128,8 @@ public sealed class GpuCatalog
 
     private static GpuSpec WithoutAliases(GpuSpec spec, HashSet<string> claimed, List<GpuSpec> replacements, List<string> notes)
     {
-        var copy = spec.Clone();
+        var copy = spec with { Aliases = spec.Aliases.Where(a => !claimed.Contains(NameKey.Of(a))).ToDisplayList() };
         var taken = spec.Aliases.Where(a => claimed.Contains(NameKey.Of(a))).ToList();
-        copy.Aliases = spec.Aliases.Where(a => !claimed.Contains(NameKey.Of(a))).ToArray();
         var by = replacements.Where(r => r.Aliases.Prepend(r.Id).Any(a => taken.Any(t => NameKey.Of(t) == NameKey.Of(a)))).Select(r => r.Id).Distinct();
         notes.Add($"{string.Join(", ", by)} take(s) over the alias(es) {string.Join(", ", taken)} from {spec.Id}; those names now resolve to the imported entry.");
         return copy;

@@ -102,7 +102,14 @@ public static class GpuCatalogReader
 
     private static GpuSpec ToSpec(CsvRecord row, string origin)
     {
-        var spec = new GpuSpec
+        int? releaseYear = null;
+        if (row.Get("ReleaseYear") is { } year)
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1990 || y > 2100)
+                throw new FormatException($"ReleaseYear '{year}' is not a year (write four digits, e.g. 2023).");
+            releaseYear = y;
+        }
+        return new GpuSpec
         {
             Id = Required(row, "Id"),
             Model = Required(row, "Model"),
@@ -123,15 +130,9 @@ public static class GpuCatalogReader
             Fp4Tflops = Figure(row, "Fp4Tflops"),
             Aliases = SplitList(row.Get("Aliases")),
             Source = row.Get("Source") ?? row.Location.ToString(),
+            ReleaseYear = releaseYear,
             Origin = origin,
         };
-        if (row.Get("ReleaseYear") is { } year)
-        {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1990 || y > 2100)
-                throw new FormatException($"ReleaseYear '{year}' is not a year (write four digits, e.g. 2023).");
-            spec.ReleaseYear = y;
-        }
-        return spec;
     }
 
     private static double? Figure(CsvRecord row, string column)
@@ -151,7 +152,7 @@ public static class GpuCatalogReader
     private static string Required(CsvRecord row, string column) =>
         row.Get(column) ?? throw new FormatException($"{column} is empty.");
 
-    private static string[] SplitList(string? text) =>
+    private static DisplayList<string> SplitList(string? text) =>
         text is null ? [] : text.Split(';').Select(a => a.Trim()).Where(a => a.Length > 0).ToArray();
 
     private static void RequireColumns(IReadOnlyList<string> header, string sourceName, params string[] required)

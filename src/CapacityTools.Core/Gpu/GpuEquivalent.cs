@@ -19,7 +19,7 @@ public sealed class GpuEquivalent
     public string Basis { get; set; } = "";
     public string ReferenceBasis { get; set; } = "";
     /// <summary>The names the input gave for this model, as written.</summary>
-    public string[] InputNames { get; set; } = [];
+    public DisplayList<string> InputNames { get; set; } = [];
     /// <summary>How the model was matched, and any fallback or family default used.</summary>
     public string Note { get; set; } = "";
 

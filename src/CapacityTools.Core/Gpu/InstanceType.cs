@@ -1,15 +1,15 @@
 namespace CapacityTools.Core.Gpu;
 
 /// <summary>A cloud instance (or TPU slice) type and the accelerators it carries.</summary>
-public sealed class InstanceType
+public sealed record InstanceType
 {
-    public string Name { get; set; } = "";
-    public string Provider { get; set; } = "";
-    public string GpuId { get; set; } = "";
-    public int GpusPerUnit { get; set; }
+    public string Name { get; internal init; } = "";
+    public string Provider { get; internal init; } = "";
+    public string GpuId { get; internal init; } = "";
+    public int GpusPerUnit { get; internal init; }
     /// <summary>The share of one GPU per accelerator, for fractional-GPU VMs; 1 otherwise.</summary>
-    public double Fraction { get; set; } = 1;
-    public string Source { get; set; } = "";
+    public double Fraction { get; internal init; } = 1;
+    public string Source { get; internal init; } = "";
 
     public override string ToString() => Name;
 }

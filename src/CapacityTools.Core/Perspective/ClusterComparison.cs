@@ -38,20 +38,20 @@ public sealed class ClusterComparison
     /// <summary>The largest cluster smaller than the fleet; null below the smallest.</summary>
     public ClusterNeighbour? Below { get; init; }
     /// <summary>Clusters exactly as large as the fleet.</summary>
-    public IReadOnlyList<ClusterNeighbour> TiedWith { get; init; } = [];
+    public DisplayList<ClusterNeighbour> TiedWith { get; init; } = [];
     /// <summary>The clusters closest to the fleet by ratio, largest first.</summary>
-    public IReadOnlyList<ClusterNeighbour> Nearest { get; init; } = [];
+    public DisplayList<ClusterNeighbour> Nearest { get; init; } = [];
     /// <summary>The largest cluster at the date (the first operational of equals); null when none counts.</summary>
     public ClusterNeighbour? Largest { get; init; }
     /// <summary>Every cluster as large as the largest (several can tie).</summary>
-    public IReadOnlyList<ClusterNeighbour> LargestTiedWith { get; init; } = [];
+    public DisplayList<ClusterNeighbour> LargestTiedWith { get; init; } = [];
     /// <summary>The fleet divided by the largest cluster; null when none counts.</summary>
     public double? RatioToLargest { get; init; }
     /// <summary>The fleet as a fraction of the AI compute shipped by the date; null when no series covers the date.</summary>
     public ShippedShare? ShareOfShipped { get; init; }
     /// <summary>The datasets used, with their editions; Epoch AI data is CC BY 4.0.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public DisplayList<string> Sources { get; init; } = [];
+    public DisplayList<string> Notes { get; init; } = [];
 
     public override string ToString() => $"{Label}: {Equivalents:N0} H100e would rank {Rank} of {ClustersRanked} known clusters on {Date:yyyy-MM-dd}";
 }
