@@ -42,6 +42,8 @@ public static class ErrorIds
     public const string InvalidFileContent = nameof(InvalidFileContent);
     /// <summary>A GDP figure is not positive or is implausibly large (above ten times world GDP).</summary>
     public const string GdpValueOutOfRange = nameof(GdpValueOutOfRange);
+    /// <summary>A GPU name fits catalog entries of different families (a bare "6000", "100"), so none is taken.</summary>
+    public const string AmbiguousGpuModel = nameof(AmbiguousGpuModel);
     /// <summary>A Kubernetes node has GPUs but no label names their type.</summary>
     public const string GpuTypeMissing = nameof(GpuTypeMissing);
     /// <summary>A Slurm gres counts GPUs but names no type.</summary>

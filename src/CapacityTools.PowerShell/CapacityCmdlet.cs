@@ -15,6 +15,7 @@ public abstract class CapacityCmdlet : PSCmdlet, IProblemSink
 
     private readonly CancellationTokenSource _stop = new();
     private DateTime _lastProgress = DateTime.MinValue;
+    private DateTime _firstProgress = DateTime.MinValue;
 
     protected void WriteProblem(Problem problem) => WriteError(ToErrorRecord(problem));
 
@@ -75,16 +76,26 @@ public abstract class CapacityCmdlet : PSCmdlet, IProblemSink
         else if (entry.Warning is not null) WriteWarning(entry.Warning);
     }
 
+    private int _warningsShown;
+
+    /// <summary>Writes the warnings a calculator added since the last call (it keeps them in one growing list).</summary>
+    protected void WriteNewWarnings(IReadOnlyList<string> warnings)
+    {
+        for (; _warningsShown < warnings.Count; _warningsShown++) WriteWarning(warnings[_warningsShown]);
+    }
+
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing), for long reads in the core.</summary>
     protected CancellationToken StopToken => _stop.Token;
 
     protected override void StopProcessing() => _stop.Cancel();
 
-    /// <summary>Progress of a file read, at most four times a second, from the pipeline thread.</summary>
+    /// <summary>Progress of a file read after its first second, at most four times a second, from the pipeline thread.</summary>
     protected void WriteFileProgress(int activityId, string activity, string file, long position, long length)
     {
         var now = DateTime.UtcNow;
-        if ((now - _lastProgress).TotalMilliseconds < 250) return;
+        // Only work that takes long enough to watch shows a bar: nothing in the first second, then four times a second.
+        if (_firstProgress == DateTime.MinValue) _firstProgress = now;
+        if ((now - _firstProgress).TotalMilliseconds < 1000 || (now - _lastProgress).TotalMilliseconds < 250) return;
         _lastProgress = now;
         var percent = length > 0 ? (int)Math.Min(100, position * 100 / length) : -1;
         WriteProgress(new ProgressRecord(activityId, activity, $"{file}: {position / 1048576.0:N0} of {length / 1048576.0:N0} MB") { PercentComplete = percent });

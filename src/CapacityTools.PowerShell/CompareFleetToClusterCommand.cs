@@ -19,7 +19,6 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
     private const string InputSet = "InputObject";
     private readonly PipelineRow _row = new();
     private Epoch8BitFleet? _fleet;
-    private int _warningsShown;
     private int _objects;
 
     [Parameter(ParameterSetName = EquivalentsSet, Mandatory = true, Position = 0)]
@@ -87,12 +86,12 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
                 _objects++;
                 break;
         }
-        FlushWarnings();
+        WriteNewWarnings(_fleet!.Warnings);
     }
 
     protected override void EndProcessing()
     {
-        FlushWarnings();
+        WriteNewWarnings(_fleet!.Warnings);
         if (ParameterSetName != InputSet || _objects == 0 || _fleet!.Result() is not { } fleet) return;
         WriteObject(Compare(fleet.Equivalents, fleet.Basis, fleet.Notes));
     }
@@ -109,9 +108,4 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
         if (problem is not null) WriteProblem(problem);
     }
 
-    private void FlushWarnings()
-    {
-        var warnings = _fleet!.Warnings;
-        for (; _warningsShown < warnings.Count; _warningsShown++) WriteWarning(warnings[_warningsShown]);
-    }
 }

@@ -12,7 +12,7 @@ namespace CapacityTools.PowerShell;
 /// </summary>
 [Cmdlet(VerbsData.ConvertFrom, "GpuInventory")]
 [OutputType(typeof(GpuInventoryItem))]
-public sealed class ConvertFromGpuInventoryCommand : CapacityCmdlet
+public sealed class ConvertFromGpuInventoryCommand : InventoryReadCmdlet
 {
     private readonly Dictionary<string, Group> _groups = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Group> _order = [];
@@ -22,21 +22,6 @@ public sealed class ConvertFromGpuInventoryCommand : CapacityCmdlet
     [AllowNull]
     [AllowEmptyCollection]
     public PSObject[] InputObject { get; set; } = [];
-
-    [Parameter]
-    public InventoryFormat Format { get; set; } = InventoryFormat.Auto;
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ModelColumn { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? CountColumn { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? HostColumn { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -66,10 +51,7 @@ public sealed class ConvertFromGpuInventoryCommand : CapacityCmdlet
     {
         ForEachSource(_order, g => g.SourceName, group =>
         {
-            var reader = new InventoryReader(Catalog, new InventoryOptions
-            {
-                Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn, HostColumn = HostColumn, Host = group.Computer,
-            });
+            var reader = new InventoryReader(Catalog, ReadOptions(group.Computer));
             foreach (var entry in reader.ReadText(group.Text.ToString(), group.SourceName, StopToken)) WriteEntry(entry);
         });
     }

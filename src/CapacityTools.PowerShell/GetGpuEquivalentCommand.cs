@@ -10,21 +10,10 @@ namespace CapacityTools.PowerShell;
 /// <summary>Get-GpuEquivalent: counts of GPUs as equivalents of a reference GPU, one row per distinct model.</summary>
 [Cmdlet(VerbsCommon.Get, "GpuEquivalent", DefaultParameterSetName = InputSet)]
 [OutputType(typeof(GpuEquivalent))]
-public sealed class GetGpuEquivalentCommand : CapacityCmdlet
+public sealed class GetGpuEquivalentCommand : FleetInputCmdlet
 {
     private const string ModelSet = "Model";
-    private const string InputSet = "InputObject";
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
     private EquivalenceCalculator? _calculator;
-    private int _warningsShown;
-    private readonly PipelineRow _row = new();
-
-    // Whole objects from the pipeline (Import-Csv rows, inventory items, files): their Model and Count are read
-    // by the same names as -Model and -Count bind, without PowerShell's per-row parameter binding.
-    [Parameter(ParameterSetName = InputSet, Mandatory = true, ValueFromPipeline = true)]
-    [AllowNull]
-    public PSObject? InputObject { get; set; }
 
     [Parameter(ParameterSetName = ModelSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "Gpu", "Product", "GpuModel", "GpuType")]
@@ -46,28 +35,6 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
-
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    public InventoryFormat Format { get; set; } = InventoryFormat.Auto;
-
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateNotNullOrEmpty]
-    public string? ModelColumn { get; set; }
-
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateNotNullOrEmpty]
-    public string? CountColumn { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(GpuNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Reference { get; set; } = EquivalenceCalculator.DefaultReference;
-
-    [Parameter]
-    public GpuMetric Metric { get; set; } = GpuMetric.Bf16;
 
     protected override void BeginProcessing()
     {
@@ -92,7 +59,7 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
             case InputSet:
                 if (InputObject is null) return;
                 if (InputObject.BaseObject is FileInfo file) ReadFiles([file.FullName]);
-                else if (_row.TryRead(InputObject, out var model, out var count, out var problem)) Add(model, count);
+                else if (Row.TryRead(InputObject, out var model, out var count, out var problem)) Add(model, count);
                 else if (problem is not null) WriteProblem(problem);
                 break;
             default:
@@ -106,18 +73,17 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
     {
         var problem = _calculator!.Add(model, count);
         if (problem is not null) WriteProblem(problem);
-        FlushWarnings();
+        WriteNewWarnings(_calculator!.Warnings);
     }
 
     private void ReadFiles(IEnumerable<string> files)
     {
-        var options = new InventoryOptions { Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn };
-        ReadBulk(files, options, "Get-GpuEquivalent", m =>
+        ReadBulk(files, BulkOptions, "Get-GpuEquivalent", m =>
         {
             var problem = _calculator!.Add(m.Resolution, m.Units, m.FirstSeen);
             if (problem is not null) WriteProblem(problem);
         });
-        FlushWarnings();
+        WriteNewWarnings(_calculator!.Warnings);
     }
 
     protected override void EndProcessing()
@@ -125,9 +91,4 @@ public sealed class GetGpuEquivalentCommand : CapacityCmdlet
         foreach (var result in _calculator!.Results()) WriteObject(result);
     }
 
-    private void FlushWarnings()
-    {
-        var warnings = _calculator!.Warnings;
-        for (; _warningsShown < warnings.Count; _warningsShown++) WriteWarning(warnings[_warningsShown]);
-    }
 }

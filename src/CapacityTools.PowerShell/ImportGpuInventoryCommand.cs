@@ -7,7 +7,7 @@ namespace CapacityTools.PowerShell;
 /// <summary>Import-GpuInventory: reads GPU inventories from files of any supported format.</summary>
 [Cmdlet(VerbsData.Import, "GpuInventory", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(GpuInventoryItem))]
-public sealed class ImportGpuInventoryCommand : CapacityCmdlet
+public sealed class ImportGpuInventoryCommand : InventoryReadCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -23,30 +23,12 @@ public sealed class ImportGpuInventoryCommand : CapacityCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
-    [Parameter]
-    public InventoryFormat Format { get; set; } = InventoryFormat.Auto;
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ModelColumn { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? CountColumn { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? HostColumn { get; set; }
-
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == LiteralPathSet;
         ForEachFile(ResolveFiles(literal ? LiteralPath : Path, literal), file =>
         {
-            var reader = new InventoryReader(Catalog, new InventoryOptions
-            {
-                Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn, HostColumn = HostColumn,
-            });
+            var reader = new InventoryReader(Catalog, ReadOptions());
             var verbose = true;
             foreach (var entry in reader.ReadFile(file, file, StopToken))
             {

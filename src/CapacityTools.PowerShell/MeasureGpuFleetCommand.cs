@@ -13,20 +13,11 @@ namespace CapacityTools.PowerShell;
 /// <summary>Measure-GpuFleet: fleet totals (GPUs, equivalents, PFLOPS, memory, power, energy, cost) with every assumption on the output.</summary>
 [Cmdlet(VerbsDiagnostic.Measure, "GpuFleet", DefaultParameterSetName = InputSet)]
 [OutputType(typeof(FleetSummary))]
-public sealed class MeasureGpuFleetCommand : CapacityCmdlet
+public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
 {
-    private const string InputSet = "InputObject";
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
     private FleetCalculator? _fleet;
-    private readonly PipelineRow _row = new();
-    private int _warningsShown;
     private int _untypedItems;
     private double _untypedGpus;
-
-    [Parameter(ParameterSetName = InputSet, Mandatory = true, ValueFromPipeline = true)]
-    [AllowNull]
-    public PSObject? InputObject { get; set; }
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
     [SupportsWildcards]
@@ -37,28 +28,6 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
-
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    public InventoryFormat Format { get; set; } = InventoryFormat.Auto;
-
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateNotNullOrEmpty]
-    public string? ModelColumn { get; set; }
-
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateNotNullOrEmpty]
-    public string? CountColumn { get; set; }
-
-    [Parameter]
-    public GpuMetric Metric { get; set; } = GpuMetric.Bf16;
-
-    [Parameter]
-    [ArgumentCompleter(typeof(GpuNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Reference { get; set; } = EquivalenceCalculator.DefaultReference;
 
     [Parameter]
     [ValidateRange(1.0, 10.0)]
@@ -127,10 +96,10 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
             // Get-GpuUsage | Measure-GpuFleet: measured energy and utilisation beside the TDP estimate.
             if (usage.Model is null) fleet.Skipped++;
             else if (fleet.AddMeasured(usage) is { } unknown) WriteProblem(unknown);
-            FlushWarnings();
+            WriteNewWarnings(fleet.Warnings);
             return;
         }
-        if (!_row.TryRead(InputObject, out var model, out var count, out var problem))
+        if (!Row.TryRead(InputObject, out var model, out var count, out var problem))
         {
             fleet.Skipped++;
             if (problem is not null) WriteProblem(problem);
@@ -143,12 +112,12 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
         }
         problem = fleet.Add(model, count);
         if (problem is not null) WriteProblem(problem);
-        FlushWarnings();
+        WriteNewWarnings(_fleet!.Warnings);
     }
 
     protected override void EndProcessing()
     {
-        FlushWarnings();
+        WriteNewWarnings(_fleet!.Warnings);
         if (_untypedItems > 0)
             WriteWarning($"{_untypedItems} inventory item(s) with {_untypedGpus:0.##} GPU(s) have no model and were not counted; their reader wrote an error for each.");
         var summary = _fleet!.Result();
@@ -165,14 +134,8 @@ public sealed class MeasureGpuFleetCommand : CapacityCmdlet
 
     private void ReadFiles(IEnumerable<string> files)
     {
-        var options = new InventoryOptions { Format = Format, ModelColumn = ModelColumn, CountColumn = CountColumn };
-        _fleet!.Skipped += ReadBulk(files, options, "Measure-GpuFleet", m => _fleet.Add(m.Resolution, m.Units, m.FirstSeen));
-        FlushWarnings();
+        _fleet!.Skipped += ReadBulk(files, BulkOptions, "Measure-GpuFleet", m => _fleet.Add(m.Resolution, m.Units, m.FirstSeen));
+        WriteNewWarnings(_fleet!.Warnings);
     }
 
-    private void FlushWarnings()
-    {
-        var warnings = _fleet!.Warnings;
-        for (; _warningsShown < warnings.Count; _warningsShown++) WriteWarning(warnings[_warningsShown]);
-    }
 }

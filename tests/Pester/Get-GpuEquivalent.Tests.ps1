@@ -125,6 +125,22 @@ NVIDIA H100 80GB HBM3,4,node3
             $errs[-1].Exception.Message | Should -Match 'fleet-bad\.csv:10'
             $warns[-1] | Should -Match '7 of 10'
         }
+        It 'reads every kind of name a fleet sheet holds (parts, PCI ids, lspci, systems, vGPU, gres.conf, Epoch) by file and by pipeline' {
+            $path = Join-Path $samples 'fleet-names.csv'
+            $expected = @{ 'V100-SXM2-16GB' = 8; 'H100-PCIE-80GB' = 2; 'A10G' = 4; 'GB200' = 72; 'H100-SXM5-80GB' = 24
+                'A100-SXM4-40GB' = 1; 'A100-SXM4-80GB' = 4; 'TPU-V7' = 16; 'RTX-6000-ADA' = 1 }
+            $byFile = @(Get-GpuEquivalent -Path $path -ErrorVariable fileErrs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+            $byPipe = @(Import-Csv $path | Get-GpuEquivalent -ErrorVariable pipeErrs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+            foreach ($rows in @{ Rows = $byFile }, @{ Rows = $byPipe }) {
+                $rows.Rows.Count | Should -Be $expected.Count
+                foreach ($row in $rows.Rows) { $row.Count | Should -Be $expected[$row.Model] -Because $row.Model }
+            }
+            foreach ($errs in $fileErrs, $pipeErrs) {
+                $errs.Count | Should -Be 1
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'UnknownGpuModel,*'
+                $errs[0].Exception.Message | Should -Match 'H20'
+            }
+        }
         It 'expands instance types and honours -ModelColumn' {
             $r = Get-GpuEquivalent -Path (Join-Path $samples 'fleet-custom-columns.csv') -ModelColumn card -CountColumn n
             ($r | Where-Object Model -EQ 'B200').Count | Should -Be 8

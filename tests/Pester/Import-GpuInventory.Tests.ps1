@@ -20,8 +20,10 @@ Describe 'Import-GpuInventory' {
         @{ Sample = 'nvidia-smi-L.txt'; Format = 'NvidiaSmiList'; Gpus = 4 }
         @{ Sample = 'nvidia-smi-table.txt'; Format = 'NvidiaSmiTable'; Gpus = 3 }
         @{ Sample = 'kubectl-nodes.json'; Format = 'KubectlNodes'; Gpus = 39 }
+        @{ Sample = 'kubectl-nodes-clouds.json'; Format = 'KubectlNodes'; Gpus = 67 }
         @{ Sample = 'node-labels.json'; Format = 'KubernetesLabels'; Gpus = 8 }
         @{ Sample = 'sinfo-format.txt'; Format = 'SlurmSinfo'; Gpus = 24 }
+        @{ Sample = 'sinfo-N-noheader.txt'; Format = 'SlurmSinfo'; Gpus = 20 }
         @{ Sample = 'scontrol-show-node.txt'; Format = 'SlurmScontrol'; Gpus = 26 }
         @{ Sample = 'rocm-smi-productname.json'; Format = 'RocmSmiJson'; Gpus = 8 }
         @{ Sample = 'amd-smi-static.txt'; Format = 'AmdSmiStatic'; Gpus = 2 }

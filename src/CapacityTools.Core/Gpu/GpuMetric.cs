@@ -16,4 +16,6 @@ public enum GpuMetric
     Bandwidth,
     /// <summary>Epoch AI's H100-equivalent rule: dense FP8, else INT8, else 16-bit tensor, else FP32.</summary>
     Epoch8Bit,
+    /// <summary>FP64 on the matrix (tensor) units; none for chips without an FP64 matrix path (MI100, Intel Max).</summary>
+    Fp64Tensor,
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -15,34 +16,33 @@ public sealed class GpuNameResolver
         @"^gres/gpu(?::(?<type>[^=]+))?=(?<count>[0-9]+)$|^gpu(?::(?<type>\(null\)|[^:(]+?))?(?::(?<count>[0-9]+))?(?:\((?<extra>[^)]*)\))?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    // MIG profile at the end: "-MIG-1g.5gb" (GFD label), " MIG 3g.40gb" (nvidia-smi -L), "MIG-1g.10gb+me".
-    private static readonly Regex s_mig = new(
-        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$|^MIG[\s_-]+(?<g>[0-9]+)g\.(?<mem>[0-9]+)gb(?:\+me)?$",
+    // NVIDIA vGPU profile as nvidia-smi and dcgm-exporter print it in a VM: "GRID A100-10C", "NVIDIA L40S-24Q",
+    // "GRID T4-16Q" (board, frame-buffer GB, series A/B/C/Q).
+    private static readonly Regex s_vgpu = new(
+        @"^(?:GRID|NVIDIA)[\s_-]+(?<board>[A-Za-z]*[0-9]+[A-Za-z]*)-(?<mem>[0-9]{1,3})(?<series>[ABCQ])$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    // Words that tools put before the model and that no catalog name needs.
-    private static readonly HashSet<string> s_vendorWords = new(StringComparer.Ordinal)
-    {
-        "nvidia", "tesla", "amd", "instinct", "intel", "habana", "google", "cloud", "aws", "amazon", "geforce",
-    };
+    // MIG profile at the end: "-MIG-1g.5gb" (GFD label), " MIG 3g.40gb" (nvidia-smi -L), "MIG-1g.10gb+me".
+    private static readonly Regex s_mig = new(
+        @"^(?<parent>.*?)[\s_-]+MIG[\s_-]+(?<g>[0-9]{1,2})g\.(?<mem>[0-9]{1,4})gb(?:\+me)?$|^MIG[\s_-]+(?<g>[0-9]{1,2})g\.(?<mem>[0-9]{1,4})gb(?:\+me)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The longest name the resolver reads; longer text is refused unread.</summary>
     public const int MaxNameLength = 4096;
 
     private readonly GpuCatalog _catalog;
-    private readonly (string Key, string Display)[] _names;
+    private readonly NameParser _parser;
+    private readonly PartsMatcher _matcher;
 
     internal GpuNameResolver(GpuCatalog catalog)
     {
         _catalog = catalog;
-        _names = catalog.Specs.SelectMany(s => s.Aliases.Prepend(s.Id))
-            .Concat(catalog.Families.Select(f => f.Family))
-            .Select(n => (NameKey.Of(n), n))
-            .Where(n => n.Item1.Length > 0)
-            .ToArray();
+        _parser = new NameParser(catalog.Specs.Select(s => s.FormFactor));
+        _matcher = new PartsMatcher(catalog, _parser);
     }
 
     /// <summary>Resolves a name; on failure returns null and sets <paramref name="problem"/>.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public GpuResolution? Resolve(string? input, out Problem? problem)
     {
         problem = null;
@@ -63,47 +63,121 @@ public sealed class GpuNameResolver
             return null;
         }
 
-        var gres = s_gres.Match(text);
-        if (gres.Success) return ResolveGres(text, gres, out problem);
+        // The regular expressions run only where their literal words are, which keeps unseen names fast.
+        if (SlurmGpuText.ToGres(text) is { } slurm)
+        {
+            if (slurm.IndexOf(',') >= 0)
+            {
+                problem = new Problem(ErrorIds.AmbiguousGpuModel, ProblemKind.InvalidData,
+                    $"The Slurm text '{SafeText.Quote(text)}' lists several GPU entries ({SafeText.Quote(slurm)}), so it is not one model.", text,
+                    recommendedAction: "Read the node with Import-GpuInventory (sinfo or scontrol output), which counts each GPU type.");
+                return null;
+            }
+            if (s_gres.Match(slurm) is { Success: true } entry) return ResolveGres(text, entry, out problem);
+        }
+        if (text.StartsWith("g", StringComparison.OrdinalIgnoreCase) && s_gres.Match(text) is { Success: true } gres)
+            return ResolveGres(text, gres, out problem);
 
-        var mig = s_mig.Match(text);
-        if (mig.Success) return ResolveMig(text, mig, out problem);
+        if (text.IndexOf("mig", StringComparison.OrdinalIgnoreCase) >= 0 && s_mig.Match(text) is { Success: true } mig)
+            return ResolveMig(text, mig, out problem);
 
-        var resolution = Lookup(text);
-        if (resolution is not null) return resolution;
+        if (text[text.Length - 1] is 'A' or 'B' or 'C' or 'Q' or 'a' or 'b' or 'c' or 'q' && LookupKey(text, text) is null
+            && s_vgpu.Match(text) is { Success: true } vgpu)
+            return ResolveVgpu(text, vgpu, out problem);
 
-        problem = Unknown(text);
-        return null;
+        return Lookup(text, out problem);
+    }
+
+    // A vGPU profile: the board as written must name a catalog model; where it names a family ("A100"), the
+    // parent is its smallest-memory entry that the profile's frame buffer fits (A100-10C is a quarter of an A100 40GB).
+    private GpuResolution? ResolveVgpu(string text, Match vgpu, out Problem? problem)
+    {
+        var board = Lookup(text, vgpu.Groups["board"].Value, out problem);
+        if (board is null) return null;
+        var gb = int.Parse(vgpu.Groups["mem"].Value, CultureInfo.InvariantCulture);
+        var family = board.MatchKind == MatchKind.FamilyDefault && _catalog.Families.FirstOrDefault(f => f.Family == board.Family) is { } f
+            ? _catalog.FamilyMembers(f) : [board.Spec];
+        var parent = family.Where(s => s.MemoryGB >= gb).OrderBy(s => s.MemoryGB).FirstOrDefault();
+        if (parent?.MemoryGB is not { } total || gb <= 0)
+        {
+            problem = new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound,
+                $"The vGPU profile '{SafeText.Quote(text)}' gives {gb} GB, more than any {board.Spec.Family} in the catalog has.", text,
+                recommendedAction: "Check the profile name (nvidia-smi -q in the VM shows it), or give the board's model with -Model.");
+            return null;
+        }
+        var series = vgpu.Groups["series"].Value.ToUpperInvariant();
+        return new GpuResolution
+        {
+            Input = text, Id = parent.Id, Spec = parent, Family = board.Family, MatchKind = MatchKind.VgpuProfile,
+            Fraction = gb / total, Parts = $"board={vgpu.Groups["board"].Value} memory={gb}GB series={series}",
+            Note = $"vGPU {series}-series profile with {gb} GB of {parent.Id}'s {total.ToString(CultureInfo.InvariantCulture)} GB: {(gb / total).ToString("0.###", CultureInfo.InvariantCulture)} of the GPU"
+                + (family.Count > 1 ? $" (the smallest {board.Spec.Family} the profile fits; name the board's memory to be exact)" : ""),
+        };
     }
 
     /// <summary>Up to three catalog names closest to the input, for an error message or a completion list.</summary>
+    [MethodImpl(JitNow.Optimized)]
     public IReadOnlyList<string> Suggest(string input, int count = 3)
     {
-        var key = NameKey.Of(input);
+        var key = _parser.Parse(NameParser.Product(input)).Model;
+        if (key.Length == 0) key = NameKey.Of(input);
         if (key.Length == 0) return [];
         var limit = Math.Max(2, key.Length / 2);
-        return _names
-            .Select(n => (n.Display, Score: Score(key, n.Key)))
-            .Where(n => n.Score <= limit)
-            .OrderBy(n => n.Score).ThenBy(n => n.Display.Length)
-            .Select(n => CanonicalDisplay(n.Display))
+        var mask = NameKey.CharacterMask(key);
+        // Each distinct character of the input that a name lacks costs at least one edit: a cheap bound first.
+        return _matcher.Models
+            .Where(m => NameKey.BitCount(mask & ~NameKey.CharacterMask(m.Key)) <= limit || m.Key.Contains(key) || key.Contains(m.Key))
+            .Select(m => (m.Value, Score: Score(key, m.Key, limit)))
+            .Where(m => m.Score <= limit)
+            .OrderBy(m => m.Score)
+            .SelectMany(m => RepresentativeFirst(m.Value))
+            .Select(s => s.Id)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(count)
             .ToList();
     }
 
-    private GpuResolution? Lookup(string text)
-    {
-        var direct = LookupKey(text, text);
-        if (direct is not null) return direct;
+    private GpuResolution? Lookup(string text, out Problem? problem) => Lookup(text, text, out problem);
 
-        // "NVIDIA Tesla V100-SXM2-32GB", "AMD Instinct MI300X": drop the vendor words in front.
-        var words = NameKey.Words(text);
-        var skip = 0;
-        while (skip < words.Length - 1 && s_vendorWords.Contains(words[skip])) skip++;
-        return skip > 0 ? LookupKey(text, string.Concat(words.Skip(skip))) : null;
+    // input: what the user gave (kept as Input); text: the name in it to resolve.
+    [MethodImpl(JitNow.Optimized)]
+    private GpuResolution? Lookup(string input, string text, out Problem? problem)
+    {
+        problem = null;
+        if (LookupKey(input, text) is { } direct) return direct;
+        if (PciIdDatabase.TryParseId(text, allowBare: false, out var vendor, out var device)) return ResolvePci(input, text, vendor, device, out problem);
+        var (count, name) = NameParser.SplitCount(text);
+        var resolution = ResolveName(input, name, count != 1, out problem);
+        if (resolution is not null && count != 1)
+        {
+            resolution.GpusPerUnit *= count;
+            resolution.Note = Join($"{count} x '{SafeText.Quote(name)}' as written", resolution.Note);
+        }
+        return resolution;
     }
 
+    [MethodImpl(JitNow.Optimized)]
+    private GpuResolution? ResolveName(string input, string name, bool counted, out Problem? problem)
+    {
+        problem = null;
+        if (counted && LookupKey(input, name) is { } listed) return listed;
+        if (PciIdDatabase.TryParseId(name, allowBare: false, out var vendor, out var device)) return ResolvePci(input, name, vendor, device, out problem);
+        var product = NameParser.Product(name);
+        if (product != name && LookupKey(input, product) is { } named) return named;
+        // "NVIDIA DGX B200": a system or instance type behind vendor words.
+        if (NameParser.WithoutNoise(product) is { } bare && _catalog.FindInstanceType(bare) is not null && LookupKey(input, bare) is { } system) return system;
+        // "2331", "740f": a bare PCI device id, once no model has that name. A bare decimal number may be a model
+        // number the catalog lacks ("2080"), so it counts as an id only where the database names a product for it.
+        var bareId = PciIdDatabase.TryParseId(name, allowBare: true, out vendor, out device);
+        if (ResolveParts(input, product, out problem, explain: !bareId) is { } parts) return parts;
+        if (!bareId) return null;
+        var byId = ResolvePci(input, name, vendor, device, out var pciProblem, requireProduct: name.All(char.IsDigit));
+        if (byId is null) ResolveParts(input, product, out problem);
+        if (byId is null && problem?.Suggestions.Count is null or 0) problem = pciProblem;
+        return byId;
+    }
+
+    [MethodImpl(JitNow.Optimized)]
     private GpuResolution? LookupKey(string input, string name)
     {
         var key = NameKey.Of(name);
@@ -137,6 +211,146 @@ public sealed class GpuNameResolver
         }
         return null;
     }
+
+    // A name the catalog does not list as written: read its parts and match them against the catalog's columns.
+    [MethodImpl(JitNow.Optimized)]
+    private GpuResolution? ResolveParts(string input, string product, out Problem? problem, bool explain = true)
+    {
+        problem = null;
+        var alternatives = _parser.ParseAlternatives(product);
+        var parts = string.Join(" | ", alternatives.Select(a => a.Describe()));
+        var matches = alternatives.Select(_matcher.Match).ToList();
+        var fitting = matches.SelectMany(m => m.Fitting).Distinct().ToList();
+        if (fitting.Count == 1)
+        {
+            var spec = fitting[0];
+            return new GpuResolution
+            {
+                Input = input, Id = spec.Id, Spec = spec, MatchKind = MatchKind.Parts, Parts = parts, GpusPerUnit = alternatives[0].Count,
+                Note = Join($"read as {spec.Id} from its parts", SystemNote(alternatives[0], spec)),
+            };
+        }
+        if (fitting.Count > 1)
+        {
+            var representative = Representative(input, parts, fitting, out problem);
+            if (representative is not null)
+            {
+                representative.Note = Join(representative.Note, SystemNote(alternatives[0], representative.Spec));
+                representative.GpusPerUnit = alternatives[0].Count;
+            }
+            return representative;
+        }
+
+        if (!explain) return null;
+        var named = matches.SelectMany(m => m.Named).Distinct().ToList();
+        problem = named.Count == 0 ? Unknown(product, input == product ? null : input)
+            : NoSuchVariant(input, alternatives[0], named);
+        return null;
+    }
+
+    // HGX/DGX boards and NVLink domains hold several GPUs; where no system row says how many, one is counted, and said.
+    private static string SystemNote(NameParts parts, GpuSpec spec)
+    {
+        var system = parts.FormWords.Where(f => f is "hgx" or "dgx").Concat(parts.SystemWords).ToList();
+        return system.Count == 0 ? "" :
+            $"'{string.Join(" ", system).ToUpperInvariant()}' names a multi-GPU board or system, but the catalog lists no such system for {spec.Id}, so this counts one GPU: write the GPUs ('8x') or a listed system name";
+    }
+
+    // Several entries fit: the family's representative with a note naming them, never one of them in silence.
+    [MethodImpl(JitNow.Optimized)]
+    private GpuResolution? Representative(string input, string parts, List<GpuSpec> fitting, out Problem? problem)
+    {
+        problem = null;
+        var family = fitting.Select(s => s.Family).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1
+            ? _catalog.Families.FirstOrDefault(f => string.Equals(f.Family, fitting[0].Family, StringComparison.OrdinalIgnoreCase))
+            : null;
+        var listed = string.Join(", ", fitting.Select(s => s.Id));
+        if (family is null || _catalog.GetById(family.DefaultId) is not { } standard)
+        {
+            problem = new Problem(ErrorIds.AmbiguousGpuModel, ProblemKind.InvalidData,
+                $"The GPU model '{SafeText.Quote(input)}' fits {fitting.Count} catalog entries of different families ({listed}), so it is not counted as any of them.", input,
+                recommendedAction: "Write the full model name (e.g. one of the suggestions), or map it with Import-GpuCatalog.")
+            { Suggestions = fitting.Take(3).Select(s => s.Id).ToList() };
+            return null;
+        }
+        var chosen = fitting.Contains(standard) ? standard
+            : fitting.OrderBy(s => string.Equals(s.FormFactor, standard.FormFactor, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(s => Math.Abs((s.MemoryGB ?? 0) - (standard.MemoryGB ?? 0))).First();
+        var differ = new List<string>();
+        if (fitting.Select(s => s.FormFactor).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1) differ.Add("form factor");
+        if (fitting.Select(s => s.MemoryGB).Distinct().Count() > 1) differ.Add("memory size");
+        var how = differ.Count > 0 ? string.Join(" and ", differ) : "full model name";
+        return new GpuResolution
+        {
+            Input = input, Id = chosen.Id, Spec = chosen, Family = family.Family, MatchKind = MatchKind.FamilyDefault, Parts = parts,
+            Note = $"'{SafeText.Quote(input)}' fits {listed}; {chosen.Id} stands for them (family {family.Family}: {family.Note}). Give the {how} to be exact.",
+        };
+    }
+
+    private Problem NoSuchVariant(string input, NameParts parts, List<GpuSpec> named)
+    {
+        var asked = new List<string>();
+        if (parts.FormWords.Count > 0) asked.Add(string.Join(" ", parts.FormWords).ToUpperInvariant());
+        if (parts.MemoryGB is { } gb) asked.Add(gb.ToString("0.##", CultureInfo.InvariantCulture) + " GB");
+        var nearest = named.OrderBy(s => parts.MemoryGB is { } m && _matcher.HasMemory(s, m) ? 0 : 1)
+            .ThenBy(s => parts.FormWords.Any(f => NameParser.FormMatches(f, s.FormFactor)) ? 0 : 1)
+            .ThenBy(s => Math.Abs((s.MemoryGB ?? 0) - (parts.MemoryGB ?? 0)))
+            .Select(s => s.Id).Take(3).ToList();
+        return new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound,
+            $"The GPU model '{SafeText.Quote(input)}' names {string.Join(" ", parts.ModelWords).ToUpperInvariant()}, but the catalog has none with {string.Join(", ", asked)} " +
+            $"(it has {string.Join(", ", named.Select(s => s.Id))}). Did you mean {string.Join(", ", nearest.Select(s => $"'{s}'"))}?", input,
+            recommendedAction: "Check the memory size and form factor, or add the model with Import-GpuCatalog.")
+        { Suggestions = nearest };
+    }
+
+    // A PCI device id: the PCI ID Repository's name for it, resolved like any other name.
+    private GpuResolution? ResolvePci(string input, string text, int vendor, int device, out Problem? problem, bool requireProduct = false)
+    {
+        problem = null;
+        var pci = PciIdDatabase.Embedded;
+        if (vendor < 0) vendor = pci.VendorNamedIn(text);
+        var vendors = vendor >= 0 ? [vendor] : pci.VendorsOf(device);
+        var hex = device.ToString("x4", CultureInfo.InvariantCulture);
+        var found = new List<GpuResolution>();
+        var unmatched = new List<string>();
+        foreach (var v in vendors)
+        {
+            var id = $"{v.ToString("x4", CultureInfo.InvariantCulture)}:{hex}";
+            if (pci.DeviceName(v, device) is not { } name) continue;
+            var product = NameParser.Product(name);
+            if (requireProduct && product == name) { unmatched.Add($"{id} '{name}' (a chip, not a product; write 0x{hex} to mean the id)"); continue; }
+            var resolution = LookupKey(input, product) ?? ResolveParts(input, product, out _, explain: false);
+            if (resolution is null) { unmatched.Add($"{id} '{name}'"); continue; }
+            resolution.MatchKind = resolution.MatchKind == MatchKind.FamilyDefault ? MatchKind.FamilyDefault : MatchKind.PciId;
+            resolution.Parts = $"pci={id} name='{name}'";
+            resolution.Note = Join($"PCI device {id} is '{name}' ({pci.VendorName(v)})", resolution.MatchKind == MatchKind.FamilyDefault ? resolution.Note : "");
+            found.Add(resolution);
+        }
+        if (found.Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1) return found[0];
+        if (found.Count > 1)
+        {
+            problem = new Problem(ErrorIds.AmbiguousGpuModel, ProblemKind.InvalidData,
+                $"The PCI device id '{SafeText.Quote(text)}' belongs to several vendors' devices ({string.Join(", ", found.Select(r => r.Id))}); give the vendor too (e.g. 10de:{hex}).", input,
+                recommendedAction: "Write the id as vendor:device, as lspci -n prints it.")
+            { Suggestions = found.Select(r => r.Id).Distinct().Take(3).ToList() };
+            return null;
+        }
+        var what = unmatched.Count > 0
+            ? $"PCI device {string.Join(", ", unmatched)} is not in the catalog."
+            : $"PCI device id {hex} is not in the PCI ID Repository's accelerator list (version {pci.Version}) that the module ships.";
+        problem = new Problem(ErrorIds.UnknownGpuModel, ProblemKind.NotFound, $"The GPU model '{SafeText.Quote(input)}': {what}", input,
+            recommendedAction: "Add the model with Import-GpuCatalog, or give its name instead of its PCI id.");
+        return null;
+    }
+
+    private IEnumerable<GpuSpec> RepresentativeFirst(IReadOnlyList<GpuSpec> specs)
+    {
+        if (specs.Count < 2) return specs;
+        var family = _catalog.Families.FirstOrDefault(f => string.Equals(f.Family, specs[0].Family, StringComparison.OrdinalIgnoreCase));
+        return family is null ? specs : specs.OrderBy(s => string.Equals(s.Id, family.DefaultId, StringComparison.OrdinalIgnoreCase) ? 0 : 1);
+    }
+
+    private static string Join(string first, string second) => second.Length == 0 ? first : $"{first}; {second}";
 
     /// <summary>
     /// Reads a Slurm GPU gres or TRES entry ("gpu:a100:8(S:0-1)", "gpu:8", "gres/gpu:h100=4") as the
@@ -182,12 +396,8 @@ public sealed class GpuNameResolver
                 recommendedAction: "Give the type in gres.conf (Name=gpu Type=a100) so sinfo prints gpu:a100:N, or supply the model with -Model.");
             return null;
         }
-        var resolution = Lookup(type);
-        if (resolution is null)
-        {
-            problem = Unknown(type, text);
-            return null;
-        }
+        var resolution = Lookup(text, type, out problem);
+        if (resolution is null) return null;
         resolution.Input = text;
         resolution.GpusPerUnit *= (int)count; // the count rule above keeps it within 10,000,000
         resolution.Note = $"Slurm gres: {count} x {resolution.Id}" + (resolution.Note.Length > 0 ? $"; {resolution.Note}" : "");
@@ -206,12 +416,8 @@ public sealed class GpuNameResolver
                 recommendedAction: "Read the parent GPU line of nvidia-smi -L, or give the GPU model with -Model.");
             return null;
         }
-        var parent = Lookup(parentName);
-        if (parent is null)
-        {
-            problem = Unknown(parentName, text);
-            return null;
-        }
+        var parent = Lookup(text, parentName, out problem);
+        if (parent is null) return null;
         var slices = MigComputeSlices(parent.Spec);
         var g = double.Parse(mig.Groups["g"].Value, CultureInfo.InvariantCulture); // no digit string can overflow a double
         parent.Input = text;
@@ -225,6 +431,7 @@ public sealed class GpuNameResolver
     private static int MigComputeSlices(GpuSpec spec) =>
         string.Equals(spec.Family, "A30", StringComparison.OrdinalIgnoreCase) ? 4 : 7;
 
+    [MethodImpl(JitNow.Optimized)]
     private Problem Unknown(string name, string? whole = null)
     {
         var suggestions = Suggest(name);
@@ -236,15 +443,12 @@ public sealed class GpuNameResolver
         { Suggestions = suggestions };
     }
 
-    private string CanonicalDisplay(string name) =>
-        _catalog.FindSpec(name)?.Id ?? _catalog.FindFamily(name)?.Family ?? name;
-
     // Edit distance, with a bonus when one name contains the other ("A100" in "A100 80GB").
-    private static int Score(string key, string candidate)
+    [MethodImpl(JitNow.Optimized)]
+    private static int Score(string key, string candidate, int limit)
     {
-        var distance = NameKey.Distance(key, candidate);
-        if (candidate.Length >= 3 && (key.Contains(candidate) || candidate.Contains(key))) distance = Math.Min(distance, 1);
-        return distance;
+        if (candidate.Length >= 3 && (key.Contains(candidate) || candidate.Contains(key))) return 1;
+        return NameKey.Distance(key, candidate, limit);
     }
 
     private static string FormatCount(int gpus, double fraction) =>

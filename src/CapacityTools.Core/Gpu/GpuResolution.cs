@@ -13,6 +13,12 @@ public enum MatchKind
     MigSlice,
     /// <summary>A cloud instance or TPU slice type, with <see cref="GpuResolution.GpusPerUnit"/> accelerators each.</summary>
     InstanceType,
+    /// <summary>A spelling no entry lists, matched by its parts (model words, form factor, memory) to exactly one entry.</summary>
+    Parts,
+    /// <summary>A PCI device id, matched through the PCI ID Repository's name for the device.</summary>
+    PciId,
+    /// <summary>An NVIDIA vGPU profile ("GRID A100-10C"): a share of its board, with <see cref="GpuResolution.Fraction"/> = profile memory / board memory.</summary>
+    VgpuProfile,
 }
 
 /// <summary>What a raw accelerator name means.</summary>
@@ -26,6 +32,8 @@ public sealed class GpuResolution
     public double Fraction { get; set; } = 1;
     public MatchKind MatchKind { get; set; }
     public string Note { get; set; } = "";
+    /// <summary>What the resolver read in the name where it matched by parts or by PCI id ("model=a100 form=sxm4 memory=80GB").</summary>
+    public string Parts { get; set; } = "";
     /// <summary>The family when <see cref="MatchKind"/> is FamilyDefault (directly or through a gres type).</summary>
     public string? Family { get; set; }
     public GpuSpec Spec { get; set; } = null!;

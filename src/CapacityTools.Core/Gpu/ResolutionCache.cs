@@ -18,10 +18,9 @@ public sealed class ResolutionCache
         Capacity = capacity;
     }
 
-    /// <summary>The catalog the names resolve against.</summary>
-    public GpuCatalog Catalog { get; }
-
     public int Capacity { get; }
+
+    public GpuCatalog Catalog { get; }
 
     /// <summary>As <see cref="GpuNameResolver.Resolve"/>; the resolution returned may be shared, so callers must not change it.</summary>
     public GpuResolution? Resolve(string? input, out Problem? problem)

@@ -139,7 +139,7 @@ internal static class AmdReader
     }
 
     // Logical GPUs per physical GPU in each compute partition mode (CPX is one per XCD: 8 on MI300X/MI325X/MI35x, 6 on MI300A).
-    private static int Partitions(string? mode, string? id) => mode?.Trim().ToUpperInvariant() switch
+    internal static int Partitions(string? mode, string? id) => mode?.Trim().ToUpperInvariant() switch
     {
         "DPX" => 2,
         "TPX" => 3,

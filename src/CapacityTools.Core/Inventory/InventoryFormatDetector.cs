@@ -27,7 +27,18 @@ public static class InventoryFormatDetector
         if (s_amdSmiBlock.IsMatch(text) && text.IndexOf("MARKET_NAME", StringComparison.OrdinalIgnoreCase) >= 0) return InventoryFormat.AmdSmiStatic;
         var firstLine = text.Split('\n')[0];
         if (firstLine.IndexOf(',') < 0 && (s_sinfoHeader.IsMatch(firstLine) || s_sinfoLine.IsMatch(firstLine))) return InventoryFormat.SlurmSinfo;
+        if (IsHeaderlessSinfo(firstLine)) return InventoryFormat.SlurmSinfo;
         return InventoryFormat.Csv;
+    }
+
+    // sinfo -h / -N -o "%N %G" (and more columns): words separated by spaces, one of them a gres list
+    // ("gpu:h100:4(S:0),gpu:l40s:2(S:1)"), and no other word with a comma (which a CSV line would have).
+    private static bool IsHeaderlessSinfo(string line)
+    {
+        var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length < 2) return false;
+        var gres = tokens.Where(SlurmReader.IsGresList).ToList();
+        return gres.Count == 1 && tokens.All(t => ReferenceEquals(t, gres[0]) || t.IndexOf(',') < 0);
     }
 
     private static InventoryFormat DetectJson(string text)

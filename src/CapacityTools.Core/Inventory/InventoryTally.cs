@@ -41,6 +41,13 @@ internal sealed class InventoryTally
     public void AddPhysical(string? host, string raw, double gpus, int migSlices, int replicas, long line, double? memoryMiB = null, string? note = null, string? resolveAs = null)
     {
         var resolution = _context.Resolutions.Resolve(resolveAs ?? raw, out var problem);
+        // Whole devices that hold a fraction of their entry's memory are that fraction of it (MI250X GCDs, partitions).
+        if (resolution is not null && migSlices == 0 && Math.Abs(gpus - Math.Round(gpus)) < 1e-9
+            && DeviceShare.Of(resolution, _context.Resolutions.Catalog, memoryMiB, out var share) is var part and < 1)
+        {
+            gpus *= part;
+            note = string.IsNullOrEmpty(note) ? share : note + "; " + share;
+        }
         Add(host, raw, resolution, problem, gpus, migSlices, replicas, line, memoryMiB, note);
     }
 

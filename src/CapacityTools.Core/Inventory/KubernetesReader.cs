@@ -97,15 +97,41 @@ internal static class KubernetesReader
             if (!TryCount(host, $"label {CountLabel}", countText, line, context, entries, out var counted)) return;
             countLabel = counted;
         }
+        // GFD's mixed MIG strategy also labels each profile's slices (nvidia.com/mig-1g.10gb.count); a labels map has no
+        // capacity, so those labels stand for the MIG resources there.
+        if (!capacity.Keys.Any(k => k.StartsWith(MigPrefix, StringComparison.Ordinal)))
+        {
+            foreach (var label in labels.Where(l => l.Key.StartsWith(MigPrefix, StringComparison.Ordinal) && l.Key.EndsWith(".count", StringComparison.Ordinal)).ToList())
+            {
+                if (!TryCount(host, $"label {label.Key}", label.Value, line, context, entries, out var slices)) return;
+                capacity[label.Key.Substring(0, label.Key.Length - ".count".Length)] = slices;
+            }
+        }
         ReadNvidia(host, labels, capacity, countLabel, line, context, tally, entries);
 
         var amd = Get(capacity, "amd.com/gpu");
         if (amd > 0)
         {
-            var product = Label(labels, "amd.com/gpu.product-name", "beta.amd.com/gpu.product-name");
+            // The labeller's product name, else its PCI device id ("74a1"), which the resolver reads through pci.ids.
+            var product = Label(labels, "amd.com/gpu.product-name", "beta.amd.com/gpu.product-name", "amd.com/gpu.device-id", "beta.amd.com/gpu.device-id");
             var memory = ParseVram(Label(labels, "amd.com/gpu.vram", "beta.amd.com/gpu.vram"));
             if (product is null) NoType(context, tally, host, "amd.com/gpu", amd, line, "amd.com/gpu.product-name", "Deploy the AMD GPU node labeller with -product-name so nodes carry amd.com/gpu.product-name.");
             else tally.AddPhysical(host, product, amd, 0, 0, line, memory);
+        }
+
+        // The AMD device plugin's mixed naming: one resource per partition mode (amd.com/cpx_nps4: 64, amd.com/spx_nps1: 8).
+        foreach (var partition in capacity.Where(c => c.Value > 0 && IsAmdPartition(c.Key)).ToList())
+        {
+            var product = Label(labels, "amd.com/gpu.product-name", "beta.amd.com/gpu.product-name", "amd.com/gpu.device-id", "beta.amd.com/gpu.device-id");
+            if (product is null)
+            {
+                NoType(context, tally, host, partition.Key, partition.Value, line, "amd.com/gpu.product-name", "Deploy the AMD GPU node labeller with -product-name so nodes carry amd.com/gpu.product-name.");
+                continue;
+            }
+            var mode = partition.Key.Substring("amd.com/".Length, 3);
+            var parts = AmdReader.Partitions(mode, context.Resolutions.Resolve(product, out _)?.Id);
+            tally.AddPhysical(host, product, partition.Value / parts, parts > 1 ? (int)partition.Value : 0, 0, line, null,
+                $"{partition.Key}: {partition.Value.ToString(CultureInfo.InvariantCulture)} {mode.ToUpperInvariant()} partition(s), {parts.ToString(CultureInfo.InvariantCulture)} per GPU");
         }
 
         var tpu = Get(capacity, "google.com/tpu");
@@ -116,6 +142,33 @@ internal static class KubernetesReader
             if (accelerator is null) NoType(context, tally, host, "google.com/tpu", tpu, line, "cloud.google.com/gke-tpu-accelerator", "Read the node pool's TPU type from GKE (gcloud container node-pools describe).");
             else tally.AddPhysical(host, accelerator, tpu, 0, 0, line, note: topology is null ? null : $"TPU topology {topology}");
         }
+
+        ReadByInstanceType(host, labels, capacity, line, context, tally, ["aws.amazon.com/neuron", "aws.amazon.com/neurondevice"], "aws.amazon.com/neuroncore");
+        ReadByInstanceType(host, labels, capacity, line, context, tally, ["habana.ai/gaudi"], null);
+    }
+
+    // AWS Neuron (Trainium, Inferentia) and Intel Gaudi device plugins advertise devices (chips) with no label for
+    // the chip: it comes from the node's instance type. A node that advertises only NeuronCores counts the chips
+    // its instance type has (cores per chip differ by generation), and says so.
+    private static void ReadByInstanceType(string? host, Dictionary<string, string> labels, Dictionary<string, double> capacity, long line,
+        ReadContext context, InventoryTally tally, string[] deviceResources, string? coreResource)
+    {
+        var resource = deviceResources.FirstOrDefault(r => Get(capacity, r) > 0);
+        var cores = coreResource is null ? 0 : Get(capacity, coreResource);
+        if (resource is null && cores <= 0) return;
+        var devices = resource is null ? 0 : Get(capacity, resource);
+        var instance = Label(labels, "node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type");
+        var type = instance is null ? null : context.Resolutions.Resolve(instance, out _);
+        if (type is not { MatchKind: Gpu.MatchKind.InstanceType })
+        {
+            NoType(context, tally, host, resource ?? coreResource!, devices > 0 ? devices : cores, line, "node.kubernetes.io/instance-type",
+                "Keep the node's instance-type label (the chip comes from it), or read the node's neuron-ls / hl-smi output.");
+            return;
+        }
+        var note = devices > 0
+            ? $"{resource} counts chips; the chip is {type.Id}, from the instance type {instance}"
+            : $"only {coreResource} ({cores.ToString(CultureInfo.InvariantCulture)} cores) is advertised: counted as the {type.GpusPerUnit.ToString(CultureInfo.InvariantCulture)} chip(s) of {instance}";
+        tally.AddPhysical(host, instance!, devices > 0 ? devices : type.GpusPerUnit * type.Fraction, 0, 0, line, null, note, type.Id);
     }
 
     private static void ReadNvidia(string? host, Dictionary<string, string> labels, Dictionary<string, double> capacity, double? countLabel, long line,
@@ -133,7 +186,7 @@ internal static class KubernetesReader
         if (raw is null)
         {
             // No GPU Feature Discovery: a cloud's accelerator or instance-type label may still name the type.
-            raw = Label(labels, "cloud.google.com/gke-accelerator", "k8s.amazonaws.com/accelerator");
+            raw = Label(labels, "cloud.google.com/gke-accelerator", "k8s.amazonaws.com/accelerator", "karpenter.k8s.aws/instance-gpu-name");
             if (raw is null && Label(labels, "node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type") is { } instance
                 && context.Resolutions.Resolve(instance, out _) is not null)
             {
@@ -195,6 +248,11 @@ internal static class KubernetesReader
     }
 
     private const string CountLabel = "nvidia.com/gpu.count";
+
+    // amd.com/spx_nps1, amd.com/dpx_nps2, amd.com/cpx_nps4 …: a compute-partition mode and a memory-partition mode.
+    private static bool IsAmdPartition(string resource) =>
+        resource.Length > "amd.com/xpx_nps".Length && resource.StartsWith("amd.com/", StringComparison.Ordinal)
+        && resource.Substring("amd.com/".Length + 1).StartsWith("px_nps", StringComparison.Ordinal);
 
     // Extended resources that count accelerators: NVIDIA (GPUs and MIG slices), AMD, Google TPU, AWS Neuron, Intel Gaudi.
     private static bool IsAccelerator(string resource) =>

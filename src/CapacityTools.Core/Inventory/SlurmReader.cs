@@ -58,7 +58,7 @@ internal static class SlurmReader
             else
             {
                 // No header (sinfo -h): the gres is the token that looks like one; a number is a node count, the rest a host.
-                gres = tokens.FirstOrDefault(t => t.StartsWith("gpu", StringComparison.OrdinalIgnoreCase) || t.Equals("(null)", StringComparison.OrdinalIgnoreCase) || t.Contains("gpu:"));
+                gres = tokens.FirstOrDefault(IsGresList);
                 var rest = tokens.Where(t => !ReferenceEquals(t, gres)).ToList();
                 var count = rest.FirstOrDefault(t => t.All(Ascii.IsDigit));
                 if (count is not null && !GpuCount.TryParse(count, out nodes, out var nodesProblem))
@@ -183,6 +183,14 @@ internal static class SlurmReader
     }
 
     /// <summary>Splits "gpu:a100:4(S:0,1),nvme:1" at the commas outside parentheses.</summary>
+    /// <summary>
+    /// True for a token sinfo prints as %G: "(null)", or a gres list with a GPU entry ("gpu:a100:8(S:0-1),nvme:2");
+    /// not a host name that starts with "gpu" ("gpu-a001").
+    /// </summary>
+    internal static bool IsGresList(string token) =>
+        token.Equals("(null)", StringComparison.OrdinalIgnoreCase)
+        || SplitTopLevel(token).Any(entry => GpuNameResolver.TryParseGres(entry, out _, out _) && !entry.Equals("gpu", StringComparison.OrdinalIgnoreCase));
+
     internal static IEnumerable<string> SplitTopLevel(string text)
     {
         var depth = 0;

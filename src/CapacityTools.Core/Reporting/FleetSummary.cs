@@ -19,6 +19,8 @@ public sealed class FleetSummary
     public double Fp8Pflops { get; set; }
     /// <summary>FP64 vector PFLOPS.</summary>
     public double Fp64Pflops { get; set; }
+    /// <summary>FP64 on the matrix units (zero for chips without an FP64 matrix path).</summary>
+    public double Fp64TensorPflops { get; set; }
     /// <summary>GPU memory (HBM/GDDR) in TB (10^12 bytes, as vendors state GB).</summary>
     public double MemoryTB { get; set; }
     /// <summary>IT power of the GPUs at TDP, in MW.</summary>
@@ -88,6 +90,8 @@ public sealed class FleetModelSummary
     public double Bf16Pflops { get; set; }
     public double Fp8Pflops { get; set; }
     public double Fp64Pflops { get; set; }
+    /// <summary>FP64 on the matrix units (zero for chips without an FP64 matrix path).</summary>
+    public double Fp64TensorPflops { get; set; }
     public double MemoryTB { get; set; }
     public double ItPowerMW { get; set; }
     /// <summary>The names the input gave for this model.</summary>

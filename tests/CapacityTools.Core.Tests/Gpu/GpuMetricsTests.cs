@@ -36,6 +36,29 @@ public class GpuMetricsTests
     }
 
     [Theory]
+    [InlineData("H100-SXM5-80GB", 34.0, 67.0)]
+    [InlineData("A100-SXM4-80GB", 9.7, 19.5)]
+    [InlineData("MI300X", 81.7, 163.4)]
+    [InlineData("GB200", 40.0, 40.0)]
+    public void Fp64HasAVectorAndATensorPeak(string id, double vector, double tensor)
+    {
+        var spec = GpuCatalog.Embedded.GetById(id)!;
+        Assert.Equal(vector, GpuMetrics.Read(spec, GpuMetric.Fp64)!.Value.Value);
+        Assert.Equal(tensor, GpuMetrics.Read(spec, GpuMetric.Fp64Tensor)!.Value.Value);
+    }
+
+    [Theory]
+    [InlineData("MI100")]
+    [InlineData("MAX-1550")]
+    [InlineData("MAX-1100")]
+    public void ChipsWithoutAnFp64MatrixPathHaveNoFp64Tensor(string id)
+    {
+        var spec = GpuCatalog.Embedded.GetById(id)!;
+        Assert.Null(GpuMetrics.Read(spec, GpuMetric.Fp64Tensor));
+        Assert.NotNull(GpuMetrics.Read(spec, GpuMetric.Fp64));
+    }
+
+    [Theory]
     [InlineData(GpuMetric.Memory, "GB")]
     [InlineData(GpuMetric.Bandwidth, "GB/s")]
     [InlineData(GpuMetric.Int8, "TOPS")]

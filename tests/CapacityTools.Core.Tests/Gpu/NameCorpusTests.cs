@@ -20,7 +20,7 @@ public class NameCorpusTests
     {
         var origins = Corpus().GroupBy(r => (string)r[5]).ToDictionary(g => g.Key, g => g.Count());
         Assert.True(Corpus().Count() >= 120);
-        foreach (var origin in new[] { "nvidia-smi", "gfd-label", "slurm-gres", "skypilot", "aws", "gcp", "azure", "family" })
+        foreach (var origin in new[] { "nvidia-smi", "gfd-label", "slurm-gres", "skypilot", "aws", "gcp", "azure", "family", "parts", "count", "pci-id", "lspci", "near-miss" })
             Assert.True(origins.ContainsKey(origin), origin);
         Assert.True(origins.Keys.Any(o => o.Contains("smi") && o != "nvidia-smi"), "rocm-smi / amd-smi");
     }
@@ -41,5 +41,6 @@ public class NameCorpusTests
         Assert.Equal(Enum.Parse<MatchKind>(matchKind), resolution.MatchKind);
         Assert.Equal(gpusPerUnit, resolution.GpusPerUnit);
         Assert.Equal(fraction, resolution.Fraction, 5);
+        if (resolution.MatchKind is MatchKind.Parts or MatchKind.PciId) Assert.NotEqual("", resolution.Parts);
     }
 }

@@ -21,6 +21,7 @@ public class FormatDetectionTests
     [InlineData("sinfo-n-G.txt", InventoryFormat.SlurmSinfo)]
     [InlineData("sinfo-format.txt", InventoryFormat.SlurmSinfo)]
     [InlineData("sinfo-nodes.txt", InventoryFormat.SlurmSinfo)]
+    [InlineData("sinfo-N-noheader.txt", InventoryFormat.SlurmSinfo)]
     [InlineData("scontrol-show-node.txt", InventoryFormat.SlurmScontrol)]
     [InlineData("rocm-smi-productname.json", InventoryFormat.RocmSmiJson)]
     [InlineData("rocm-smi-mi250.json", InventoryFormat.RocmSmiJson)]

@@ -205,6 +205,51 @@ public class KubernetesTests
     }
 }
 
+public class KubernetesCloudLabelTests
+{
+    [Fact]
+    public void ReadsKarpenterGkeAmdDeviceIdNeuronAndTpuNodes()
+    {
+        var read = InventoryRead.File("kubectl-nodes-clouds.json");
+        GpuInventoryItem Item(string host) => read.Items.Single(i => i.Host == host);
+        Assert.Equal(("A10G", 4.0), (Item("ip-10-0-1-5.ec2.internal").Model, Item("ip-10-0-1-5.ec2.internal").Count));
+        Assert.Equal(("TRAINIUM", 16.0), (Item("ip-10-0-1-6.ec2.internal").Model, Item("ip-10-0-1-6.ec2.internal").Count));
+        var inf2 = Item("ip-10-0-1-7.ec2.internal");
+        Assert.Equal(("INFERENTIA2", 1.0), (inf2.Model, inf2.Count));
+        Assert.Contains("neuroncore", inf2.Note);
+        Assert.Equal(("MI300X", 8.0), (Item("mi300-01").Model, Item("mi300-01").Count));
+        Assert.Equal(("MI210", 4.0), (Item("mi210-01").Model, Item("mi210-01").Count));
+        Assert.Equal(("H100-SXM5-80GB", 8.0), (Item("gke-a3-pool-1").Model, Item("gke-a3-pool-1").Count));
+        Assert.Equal(("L4", 2.0), (Item("gke-l4-pool-1").Model, Item("gke-l4-pool-1").Count));
+        Assert.Equal(("TPU-V5P", 4.0), (Item("gke-tpu-v5p-1").Model, Item("gke-tpu-v5p-1").Count));
+        var cpx = Item("mi300-cpx-01");
+        Assert.Equal(("MI300X", 8.0), (cpx.Model, cpx.Count));
+        Assert.Contains("1/8 of one", cpx.Note);
+        Assert.Equal(("MI250X", 4.0), (Item("mi250x-01").Model, Item("mi250x-01").Count));
+        // Mixed naming: 32 CPX partitions are 4 GPUs, 4 SPX partitions 4 more.
+        var mixed = Item("mi300-mixed-01");
+        Assert.Equal(("MI300X", 8.0, 32), (mixed.Model, mixed.Count, mixed.MigSlices));
+        Assert.Contains("amd.com/cpx_nps4", mixed.Note);
+        var gaudi = Item("gaudi-01");
+        Assert.Null(gaudi.Model);
+        Assert.Equal(8, gaudi.Count);
+        Assert.Equal(ErrorIds.GpuTypeMissing, Assert.Single(read.Problems).ErrorId);
+    }
+}
+
+public class KubernetesMigLabelTests
+{
+    [Fact]
+    public void MixedStrategyMigCountLabelsAreSlicesOfTheLabelledGpus()
+    {
+        var read = InventoryRead.File("node-labels-mig-mixed.json");
+        Assert.Empty(read.Problems);
+        var item = Assert.Single(read.Items);
+        Assert.Equal(("a100-mig-01", "A100-SXM4-80GB", 2.0, 9), (item.Host, item.Model, item.Count, item.MigSlices));
+        Assert.Contains("MIG mixed strategy", item.Note);
+    }
+}
+
 public class SlurmTests
 {
     [Fact]
@@ -221,6 +266,21 @@ public class SlurmTests
         Assert.Equal("GresTypeMissing", problem.ErrorId);
         Assert.Equal(6, problem.Location!.Line);
         Assert.Contains(read.Warnings, w => w.Contains("once per partition"));
+    }
+
+    [Fact]
+    public void HeaderlessSinfoIsDetectedAndHostsNamedGpuAreNotGres()
+    {
+        var read = InventoryRead.File("sinfo-N-noheader.txt");
+        Assert.Empty(read.Problems);
+        Assert.All(read.Items, i => Assert.Equal(InventoryFormat.SlurmSinfo, i.Format));
+        Assert.Equal(4, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(2, read.Gpus("L40S"));
+        Assert.Equal(8, read.Gpus("A100-SXM4-80GB"));
+        Assert.Equal(4, read.Gpus("RTX-2080-TI"));
+        Assert.Equal(2, read.Gpus("QUADRO-RTX-8000"));
+        Assert.Equal(20, read.Total);
+        Assert.Equal(["gpu-h001", "gpu-h001", "gpu-a001", "gpu-q001", "gpu-q002"], read.Items.Select(i => i.Host));
     }
 
     [Fact]
@@ -279,7 +339,9 @@ public class AmdTests
         var read = InventoryRead.File("rocm-smi-mi250.json");
         var item = Assert.Single(read.Items);
         Assert.Equal("MI250X", item.Model);
-        Assert.Equal(4, item.Count);
+        // Four devices of 64 GB are the four GCDs of two 128 GB MI250X modules.
+        Assert.Equal(2, item.Count);
+        Assert.Contains("1/2 of one", item.Note);
         Assert.Equal(65520, item.MemoryMiB!.Value, 0);
     }
 

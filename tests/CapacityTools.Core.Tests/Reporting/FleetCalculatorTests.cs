@@ -20,6 +20,7 @@ public class FleetCalculatorTests
         Assert.Equal(109_200, s.Bf16Pflops, 6);
         Assert.Equal(0, s.Fp8Pflops);
         Assert.Equal(350_000 * 9.7 / 1000, s.Fp64Pflops, 6);
+        Assert.Equal(350_000 * 19.5 / 1000, s.Fp64TensorPflops, 6);
         Assert.Equal(28_000, s.MemoryTB, 6);
         Assert.Equal(140, s.ItPowerMW, 9);
         Assert.Equal(210, s.FacilityPowerMW, 9);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CapacityTools.Core.Gpu;
+
+/// <summary>
+/// Rewrites the other places Slurm names a GPU type into the gres form the resolver reads ("gpu:type:count"):
+/// job options (<c>--gres=gpu:a100:2</c>, <c>--gpus=a100:4</c>), scontrol fields (<c>Gres=</c>, <c>GresUsed=</c>,
+/// <c>CfgTRES=…,gres/gpu:h100=4</c>) and gres.conf lines (<c>Name=gpu Type=a100 File=/dev/nvidia[0-3]</c>).
+/// </summary>
+public static class SlurmGpuText
+{
+    private static readonly Regex s_option = new(
+        @"^--?(?<option>gres|gpus|gpus-per-node|gpus-per-task|gpus-per-socket|tres-per-node)[=\s]\s*(?<value>\S+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex s_field = new(
+        @"^(?:Gres|GresUsed|CfgTRES|AllocTRES|ReqTRES|TRES)=(?<value>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex s_conf = new(@"(?<key>\w+)=(?<value>\S+)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The gres text in a Slurm option, field or gres.conf line, or null when the text is none of these.
+    /// Several GPU entries of different types (a mixed node) come back as they are, joined by commas, for the caller to refuse.
+    /// </summary>
+    public static string? ToGres(string text)
+    {
+        if (text.IndexOf('=') < 0) return null;
+        var option = s_option.Match(text);
+        if (option.Success)
+        {
+            var value = option.Groups["value"].Value;
+            var isGres = option.Groups["option"].Value.Equals("gres", StringComparison.OrdinalIgnoreCase)
+                || option.Groups["option"].Value.Equals("tres-per-node", StringComparison.OrdinalIgnoreCase);
+            return GpuEntries(isGres ? value : "gpu:" + value);
+        }
+        var field = s_field.Match(text);
+        if (field.Success) return GpuEntries(field.Groups["value"].Value);
+        return GresConf(text);
+    }
+
+    // "gpu:a100:4(S:0),nvme:1" or "cpu=64,gres/gpu=4,gres/gpu:h100=4": the GPU entries, typed ones where any are typed.
+    private static string? GpuEntries(string list)
+    {
+        var entries = list.Split(',').Select(e => e.Trim())
+            .Where(e => e.StartsWith("gpu", StringComparison.OrdinalIgnoreCase) || e.StartsWith("gres/gpu", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (entries.Count == 0) return null;
+        var typed = entries.Where(e => GpuNameResolver.TryParseGres(e, out var type, out _) && type.Length > 0).ToList();
+        return string.Join(",", typed.Count > 0 ? typed : entries);
+    }
+
+    // "NodeName=n[1-4] Name=gpu Type=a100 File=/dev/nvidia[0-3]": Type, and Count or the number of device files.
+    private static string? GresConf(string line)
+    {
+        var pairs = s_conf.Matches(line).Cast<Match>()
+            .GroupBy(m => m.Groups["key"].Value, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Groups["value"].Value, StringComparer.OrdinalIgnoreCase);
+        if (!pairs.TryGetValue("Name", out var name) || !name.Equals("gpu", StringComparison.OrdinalIgnoreCase)) return null;
+        var type = pairs.TryGetValue("Type", out var t) ? t : "";
+        string count;
+        if (pairs.TryGetValue("Count", out var c)) count = c;
+        else if (pairs.TryGetValue("File", out var file)) count = DeviceFiles(file).ToString(CultureInfo.InvariantCulture);
+        else count = "1";
+        return type.Length > 0 ? $"gpu:{type}:{count}" : $"gpu:{count}";
+    }
+
+    // "/dev/nvidia[0-3,6]" is 5 files; "/dev/nvidia0" is 1.
+    private static int DeviceFiles(string file)
+    {
+        var open = file.IndexOf('[');
+        var close = file.IndexOf(']', open + 1);
+        if (open < 0 || close < 0) return 1;
+        long total = 0;
+        foreach (var range in file.Substring(open + 1, close - open - 1).Split(','))
+        {
+            var ends = range.Split('-');
+            if (!int.TryParse(ends[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)) return 1;
+            var last = first;
+            if (ends.Length == 2 && !int.TryParse(ends[1], NumberStyles.None, CultureInfo.InvariantCulture, out last)) return 1;
+            if (last < first) return 1;
+            total += (long)last - first + 1;
+        }
+        return (int)Math.Min(total, int.MaxValue); // the count rule refuses what is too large
+    }
+}
