@@ -40,7 +40,7 @@ Describe 'Get-GpuInventory -PrometheusUri (real Prometheus 2.42, basic auth)' -S
         $byHost['conformance-test-np1-qcqc8-bpdtl-wv2gs'].Model | Should -Be 'A100-SXM4-40GB'
         $byHost['conformance-test-np1-qcqc8-bpdtl-wv2gs'].Count | Should -Be 0.25
         $byHost['dcgm-exporter-lcxpl'].Count | Should -Be 5
-        $byHost['dcgm-exporter-lcxpl'].Model | Should -BeNullOrEmpty
+        $byHost['dcgm-exporter-lcxpl'].Model | Should -Be 'TITAN-V'
         $items.Format | Sort-Object -Unique | Should -Be 'Prometheus'
         $files = Get-ChildItem $dcgm -Filter *.txt | Import-GpuInventory -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         foreach ($f in $files) {
@@ -48,19 +48,19 @@ Describe 'Get-GpuInventory -PrometheusUri (real Prometheus 2.42, basic auth)' -S
             $live.Count | Should -Be $f.Count -Because "$($f.Host) $($f.RawName)"
         }
     }
-    It 'writes an error for series without modelName and for unknown models, and warns about pod-name hosts' {
+    It 'writes an error for series without modelName, and warns about pod-name hosts' {
         $missing = @($errs | Where-Object FullyQualifiedErrorId -Like 'DcgmModelNameMissing,*')
         $missing.Count | Should -Be 2
         ($missing.Exception.Message -join ' ') | Should -Match 'ub20-a100-k8s'
         ($missing.Exception.Message -join ' ') | Should -Match 'modelName'
-        @($errs | Where-Object FullyQualifiedErrorId -Like 'UnknownGpuModel,*').Count | Should -Be 1
+        $errs.Count | Should -Be 2
         $warns -join ' ' | Should -Match "dcgm-exporter-lcxpl.*NODE_NAME"
         $warns -join ' ' | Should -Match 'plain HTTP'
     }
     It 'pipes into Measure-GpuFleet' {
         $fleet = Get-GpuInventory @p -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Measure-GpuFleet -WarningAction SilentlyContinue
-        $fleet.Gpus | Should -Be 2.25
-        $fleet.Models | Should -Be 3
+        $fleet.Gpus | Should -Be 7.25
+        $fleet.Models | Should -Be 4
     }
     It 'applies -Selector on the server and warns when nothing matches' {
         $l4 = Get-GpuInventory @p -Selector '{Hostname="i-030791dc5a37cd257"}' -WarningAction SilentlyContinue
@@ -199,7 +199,7 @@ Describe 'Prometheus errors and secrets' -Skip:$noServer {
 Describe 'A gateway with a bearer token, a tenant header and a path prefix' -Skip:$noServer {
     It 'sends -BearerToken and -Header and tolerates VictoriaMetrics members' {
         $items = Get-GpuInventory -PrometheusUri $server.GatewayUri -BearerToken $server.Token -Header @{ 'X-Scope-OrgID' = $server.Tenant } -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
-        ($items | Where-Object Model | Measure-Object Count -Sum).Sum | Should -Be 2.25
+        ($items | Where-Object Model | Measure-Object Count -Sum).Sum | Should -Be 7.25
         $usage = Get-GpuUsage -PrometheusUri $server.GatewayUri -BearerToken $server.Token -Header @{ 'X-Scope-OrgID' = $server.Tenant } -Start $server.History.Start -End $server.History.End -WarningAction SilentlyContinue
         [math]::Round(($usage | Measure-Object EnergyKWh -Sum).Sum, 6) | Should -Be 4.5
     }
@@ -266,7 +266,7 @@ Describe 'Saved dcgm-exporter scrapes' {
         $piped = Get-Content $l4 | ConvertFrom-GpuInventory
         ($piped.Model, $piped.Count) | Should -Be @('L4', 1)
         $fleet = Measure-GpuFleet -Path (Join-Path $dcgm '*.txt') -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
-        $fleet.Gpus | Should -Be 2.25
+        $fleet.Gpus | Should -Be 7.25
     }
     It 'a scrape without modelName is an error with its file and line, and nothing counts' {
         $items = Import-GpuInventory -LiteralPath (Join-Path $dcgm 'gpu-k8s-empty-pod-labels-no-modelname-gmt138.txt') -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue

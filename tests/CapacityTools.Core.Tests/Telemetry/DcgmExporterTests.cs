@@ -102,8 +102,20 @@ public class DcgmExporterReaderTests
         Assert.Contains(read.Warnings, w => w.Contains("dcgm-exporter-lcxpl") && w.Contains("NODE_NAME"));
         var item = Assert.Single(read.Items);
         Assert.Equal(5, item.Count);
-        Assert.Null(item.Model); // TITAN V is not in the catalog: an error says so, the GPUs keep their count
-        Assert.Equal("UnknownGpuModel", Assert.Single(read.Problems).ErrorId);
+        Assert.Equal("TITAN-V", item.Model);
+        Assert.Equal("dcgm-exporter-lcxpl", item.Host);
+        Assert.Empty(read.Problems);
+    }
+
+    [Fact]
+    public void AnUnknownModelKeepsItsCountWithAnError()
+    {
+        var read = InventoryRead.Text("DCGM_FI_DEV_SM_CLOCK{UUID=\"GPU-a\",modelName=\"NVIDIA Imaginary X900\",Hostname=\"h\"} 1\n"
+            + "DCGM_FI_DEV_SM_CLOCK{UUID=\"GPU-b\",modelName=\"NVIDIA Imaginary X900\",Hostname=\"h\"} 1\n");
+        var item = Assert.Single(read.Items);
+        Assert.Null(item.Model);
+        Assert.Equal(2, item.Count);
+        Assert.Equal(ErrorIds.UnknownGpuModel, Assert.Single(read.Problems).ErrorId);
     }
 
     [Theory]
