@@ -149,10 +149,7 @@ public sealed class GpuNameResolver
         var (count, name) = NameParser.SplitCount(text);
         var resolution = ResolveName(input, name, count != 1, out problem);
         if (resolution is not null && count != 1)
-        {
-            resolution.GpusPerUnit *= count;
-            resolution.Note = Join($"{count} x '{SafeText.Quote(name)}' as written", resolution.Note);
-        }
+            resolution = resolution with { GpusPerUnit = resolution.GpusPerUnit * count, Note = Join($"{count} x '{SafeText.Quote(name)}' as written", resolution.Note) };
         return resolution;
     }
 
@@ -171,7 +168,7 @@ public sealed class GpuNameResolver
         var bareId = PciIdDatabase.TryParseId(name, allowBare: true, out vendor, out device);
         if (ResolveParts(input, product, out problem, explain: !bareId) is { } parts) return parts;
         if (!bareId) return null;
-        var byId = ResolvePci(input, name, vendor, device, out var pciProblem, requireProduct: name.All(char.IsDigit));
+        var byId = ResolvePci(input, name, vendor, device, out var pciProblem, requireProduct: name.All(Ascii.IsDigit));
         if (byId is null) ResolveParts(input, product, out problem);
         if (byId is null && problem?.Suggestions.Count is null or 0) problem = pciProblem;
         return byId;
@@ -233,12 +230,8 @@ public sealed class GpuNameResolver
         if (fitting.Count > 1)
         {
             var representative = Representative(input, parts, fitting, out problem);
-            if (representative is not null)
-            {
-                representative.Note = Join(representative.Note, SystemNote(alternatives[0], representative.Spec));
-                representative.GpusPerUnit = alternatives[0].Count;
-            }
-            return representative;
+            return representative is null ? null
+                : representative with { Note = Join(representative.Note, SystemNote(alternatives[0], representative.Spec)), GpusPerUnit = alternatives[0].Count };
         }
 
         if (!explain) return null;
@@ -321,10 +314,13 @@ public sealed class GpuNameResolver
             if (requireProduct && product == name) { unmatched.Add($"{id} '{name}' (a chip, not a product; write 0x{hex} to mean the id)"); continue; }
             var resolution = LookupKey(input, product) ?? ResolveParts(input, product, out _, explain: false);
             if (resolution is null) { unmatched.Add($"{id} '{name}'"); continue; }
-            resolution.MatchKind = resolution.MatchKind == MatchKind.FamilyDefault ? MatchKind.FamilyDefault : MatchKind.PciId;
-            resolution.Parts = $"pci={id} name='{name}'";
-            resolution.Note = Join($"PCI device {id} is '{name}' ({pci.VendorName(v)})", resolution.MatchKind == MatchKind.FamilyDefault ? resolution.Note : "");
-            found.Add(resolution);
+            var family = resolution.MatchKind == MatchKind.FamilyDefault;
+            found.Add(resolution with
+            {
+                MatchKind = family ? MatchKind.FamilyDefault : MatchKind.PciId,
+                Parts = $"pci={id} name='{name}'",
+                Note = Join($"PCI device {id} is '{name}' ({pci.VendorName(v)})", family ? resolution.Note : ""),
+            });
         }
         if (found.Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1) return found[0];
         if (found.Count > 1)
@@ -398,10 +394,12 @@ public sealed class GpuNameResolver
         }
         var resolution = Lookup(text, type, out problem);
         if (resolution is null) return null;
-        resolution.Input = text;
-        resolution.GpusPerUnit *= (int)count; // the count rule above keeps it within 10,000,000
-        resolution.Note = $"Slurm gres: {count} x {resolution.Id}" + (resolution.Note.Length > 0 ? $"; {resolution.Note}" : "");
-        return resolution;
+        return resolution with
+        {
+            Input = text,
+            GpusPerUnit = resolution.GpusPerUnit * (int)count, // the count rule above keeps it within 10,000,000
+            Note = $"Slurm gres: {count} x {resolution.Id}" + (resolution.Note.Length > 0 ? $"; {resolution.Note}" : ""),
+        };
     }
 
     private GpuResolution? ResolveMig(string text, Match mig, out Problem? problem)
@@ -420,11 +418,13 @@ public sealed class GpuNameResolver
         if (parent is null) return null;
         var slices = MigComputeSlices(parent.Spec);
         var g = double.Parse(mig.Groups["g"].Value, CultureInfo.InvariantCulture); // no digit string can overflow a double
-        parent.Input = text;
-        parent.MatchKind = MatchKind.MigSlice;
-        parent.Fraction = Math.Min(1.0, (double)g / slices);
-        parent.Note = $"MIG {profile} slice of {parent.Id}: {g} of {slices} compute slices";
-        return parent;
+        return parent with
+        {
+            Input = text,
+            MatchKind = MatchKind.MigSlice,
+            Fraction = Math.Min(1.0, g / slices),
+            Note = $"MIG {profile} slice of {parent.Id}: {g} of {slices} compute slices",
+        };
     }
 
     // MIG splits an A30 into 4 compute slices and every other MIG-capable GPU (A100, H100, H200, B200) into 7.

@@ -21,22 +21,22 @@ public enum MatchKind
     VgpuProfile,
 }
 
-/// <summary>What a raw accelerator name means.</summary>
-public sealed class GpuResolution
+/// <summary>What a raw accelerator name means. Immutable: resolutions are cached and shared; a variant is made with <c>with</c>.</summary>
+public sealed record GpuResolution
 {
-    public string Input { get; set; } = "";
-    public string Id { get; set; } = "";
+    public string Input { get; internal init; } = "";
+    public string Id { get; internal init; } = "";
     /// <summary>Accelerators per unit named: 8 for "p4d.24xlarge" or "gpu:a100:8", 1 for a plain GPU name.</summary>
-    public int GpusPerUnit { get; set; } = 1;
+    public int GpusPerUnit { get; internal init; } = 1;
     /// <summary>The share of the GPU one unit is: 1/7 for a MIG 1g slice of an A100, 1 otherwise.</summary>
-    public double Fraction { get; set; } = 1;
-    public MatchKind MatchKind { get; set; }
-    public string Note { get; set; } = "";
+    public double Fraction { get; internal init; } = 1;
+    public MatchKind MatchKind { get; internal init; }
+    public string Note { get; internal init; } = "";
     /// <summary>What the resolver read in the name where it matched by parts or by PCI id ("model=a100 form=sxm4 memory=80GB").</summary>
-    public string Parts { get; set; } = "";
+    public string Parts { get; internal init; } = "";
     /// <summary>The family when <see cref="MatchKind"/> is FamilyDefault (directly or through a gres type).</summary>
-    public string? Family { get; set; }
-    public GpuSpec Spec { get; set; } = null!;
+    public string? Family { get; internal init; }
+    public GpuSpec Spec { get; internal init; } = null!;
 
     public override string ToString() => Id;
 }

@@ -70,7 +70,7 @@ public sealed class NameParser
             var open = text.LastIndexOf('[', close);
             if (open < 0) break;
             var inside = text.Substring(open + 1, close - open - 1).Trim();
-            if (inside.Length > 0 && !s_pciPair.IsMatch(inside) && !inside.All(char.IsDigit)) return inside;
+            if (inside.Length > 0 && !s_pciPair.IsMatch(inside) && !inside.All(Ascii.IsDigit)) return inside;
             end = open;
         }
         return text;
@@ -89,7 +89,7 @@ public sealed class NameParser
     [MethodImpl(JitNow.Optimized)]
     public static (int Count, string Name) SplitCount(string text)
     {
-        if (text.Length == 0 || !char.IsDigit(text[0]) && !char.IsDigit(text[text.Length - 1])) return (1, text);
+        if (text.Length == 0 || !Ascii.IsDigit(text[0]) && !Ascii.IsDigit(text[text.Length - 1])) return (1, text);
         var prefix = s_countPrefix.Match(text);
         if (prefix.Success && TryCount(prefix.Groups["n"].Value, out var n)) return (n, text.Substring(prefix.Length).Trim());
         var suffix = s_countSuffix.Match(text);
