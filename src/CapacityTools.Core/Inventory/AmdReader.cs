@@ -17,12 +17,12 @@ internal static class AmdReader
     public static IEnumerable<InventoryEntry> ReadRocmSmi(byte[] utf8, ReadContext context)
     {
         var blocks = JsonBlocks.Read(utf8, null, out _, out var error);
-        var tally = context.Tally(InventoryFormat.RocmSmiJson);
+        var tally = context.Tally;
         var entries = new List<InventoryEntry>();
         foreach (var block in blocks)
         {
             if (block.Name is null || !block.Name.StartsWith("card", StringComparison.OrdinalIgnoreCase)) continue;
-            context.Stats.Records++;
+            context.NextRecord();
             var name = First(block.Value, "Card Series", "Card series", "Market Name", "Card SKU");
             if (name is null || name.Equals("N/A", StringComparison.OrdinalIgnoreCase))
             {
@@ -32,24 +32,19 @@ internal static class AmdReader
             var bytes = CsvInventoryReader.LeadingNumber(First(block.Value, "VRAM Total Memory (B)"));
             AddGpu(context, tally, name, First(block.Value, "Compute Partition", "current_compute_partition"), bytes / 1048576.0, block.Line);
         }
-        entries.AddRange(tally.Drain());
-        if (error is { } e)
-        {
-            context.Stats.Records++;
-            entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the JSON breaks off or is invalid ({e.Message}); the cards before it were read."), e.Line));
-        }
+        if (error is { } e) entries.Add(context.BrokenOff("JSON", "the cards", e.Message, e.Line));
         return entries;
     }
 
     public static IEnumerable<InventoryEntry> ReadAmdSmiJson(byte[] utf8, ReadContext context)
     {
         var blocks = JsonBlocks.Read(utf8, "gpu_data", out _, out var error);
-        var tally = context.Tally(InventoryFormat.AmdSmiStatic);
+        var tally = context.Tally;
         var entries = new List<InventoryEntry>();
         foreach (var block in blocks)
         {
             if (block.Value.ValueKind != JsonValueKind.Object || !JsonBlocks.TryGet(block.Value, "gpu", out _)) continue;
-            context.Stats.Records++;
+            context.NextRecord();
             var name = JsonBlocks.Text(block.Value, "asic", "market_name");
             if (name is null || name.Equals("N/A", StringComparison.OrdinalIgnoreCase))
             {
@@ -66,19 +61,14 @@ internal static class AmdReader
             var partition = JsonBlocks.Text(block.Value, "partition", "compute_partition") ?? JsonBlocks.Text(block.Value, "partition", "current_compute_partition");
             AddGpu(context, tally, name, partition, mib, block.Line);
         }
-        entries.AddRange(tally.Drain());
-        if (error is { } e)
-        {
-            context.Stats.Records++;
-            entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the JSON breaks off or is invalid ({e.Message}); the GPUs before it were read."), e.Line));
-        }
+        if (error is { } e) entries.Add(context.BrokenOff("JSON", "the GPUs", e.Message, e.Line));
         return entries;
     }
 
     public static IEnumerable<InventoryEntry> ReadAmdSmiText(string[] lines, ReadContext context)
     {
         var entries = new List<InventoryEntry>();
-        var tally = context.Tally(InventoryFormat.AmdSmiStatic);
+        var tally = context.Tally;
         Gpu? current = null;
         string? section = null;
         var inGpu = false;
@@ -110,13 +100,12 @@ internal static class AmdReader
         Finish(current);
         if (context.Stats.Records == 0)
             entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "no 'GPU: N' section was found.", "Save the output of 'amd-smi static'."), 1));
-        entries.AddRange(tally.Drain());
         return entries;
 
         void Finish(Gpu? gpu)
         {
             if (gpu is null) return;
-            context.Stats.Records++;
+            context.NextRecord();
             if (gpu.Name is null || gpu.Name.Equals("N/A", StringComparison.OrdinalIgnoreCase))
             {
                 entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "the GPU section has no ASIC MARKET_NAME (is the output cut short?)."), gpu.Line));

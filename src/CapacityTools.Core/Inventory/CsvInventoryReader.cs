@@ -27,8 +27,9 @@ internal static class CsvInventoryReader
             $"The record is malformed ({Describe(record.Reason)}) and was skipped: {Shorten(record.RawRecord)}", record.RawRecord,
             recommendedAction: "Quote fields that contain commas or quotes (\"like \"\"this\"\"\") and give every row the header's columns.");
 
-    public static IEnumerable<InventoryEntry> Read(Func<Action<CsvMalformedRecord>, CsvReader> open, ReadContext context, InventoryFormat requested)
+    public static IEnumerable<InventoryEntry> Read(Func<Action<CsvMalformedRecord>, CsvReader> open, ReadContext context)
     {
+        var requested = context.Format;
         var malformed = new Queue<CsvMalformedRecord>();
         using var reader = open(malformed.Enqueue);
         reader.ReadHeader();
@@ -42,11 +43,12 @@ internal static class CsvInventoryReader
             : map.ModelIsInstanceType ? InventoryFormat.CloudInstances
             : InventoryFormat.Csv;
         var perGpu = format == InventoryFormat.NvidiaSmiCsv;
-        var tally = context.Tally(format);
+        context.Format = format;
+        var tally = context.Tally;
         if (headerless >= 0)
         {
             // "nvidia-smi --query-gpu=name,... --format=csv,noheader": the first line is already a GPU.
-            context.Stats.Records++;
+            context.NextRecord();
             tally.AddUnits(context.DefaultHost, headers[headerless].Trim(), 1, 1);
         }
 
@@ -56,7 +58,7 @@ internal static class CsvInventoryReader
             context.Stats.Position = reader.ByteOffset;
             if ((context.Stats.Records & 0x3FF) == 0) context.Token.ThrowIfCancellationRequested();
             while (malformed.Count > 0) yield return Skipped(context, malformed.Dequeue());
-            context.Stats.Records++;
+            context.NextRecord();
             var line = reader.LineNumber;
             var raw = reader.GetString(map.Model)?.Trim() ?? "";
             var units = 1.0;
@@ -80,11 +82,9 @@ internal static class CsvInventoryReader
         while (malformed.Count > 0) yield return Skipped(context, malformed.Dequeue());
         if (stopped is not null)
         {
-            context.Stats.Records++;
+            context.NextRecord();
             yield return context.Skip(stopped, reader.LineNumber + 1);
         }
-        context.Stats.Position = context.Stats.Length;
-        foreach (var entry in tally.Drain()) yield return entry;
     }
 
     /// <summary>
@@ -123,7 +123,7 @@ internal static class CsvInventoryReader
 
     private static InventoryEntry Skipped(ReadContext context, CsvMalformedRecord record)
     {
-        context.Stats.Records++;
+        context.NextRecord();
         return context.Skip(MalformedProblem(record), record.LineNumber);
     }
 

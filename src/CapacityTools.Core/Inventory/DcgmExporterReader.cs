@@ -29,13 +29,13 @@ internal static class DcgmExporterReader
             context.Stats.Position = parser.Characters;
             if (parser.TooLong is { } length)
             {
-                context.Stats.Records++;
+                context.NextRecord();
                 yield return context.Skip(InventoryReader.TooLong("line", length, InventoryReader.MaxLineLength), parser.Line);
                 continue;
             }
             if (malformed)
             {
-                context.Stats.Records++;
+                context.NextRecord();
                 yield return context.Skip(ReadContext.Malformed(context.SourceName, $"this is not a line of the Prometheus text format: {parser.Error}.",
                     "Save the exporter's /metrics output again, unchanged."), parser.Line);
                 continue;
@@ -65,15 +65,15 @@ internal static class DcgmExporterReader
         context.Stats.Position = parser.Characters;
         if (missingUuid > 0)
         {
-            context.Stats.Records++;
+            context.NextRecord();
             yield return context.Skip(new Problem(ErrorIds.DcgmUuidMissing, ProblemKind.InvalidData,
                 $"{missingUuid.ToString(CultureInfo.InvariantCulture)} DCGM series have no UUID (or uuid) label, so their GPUs cannot be told apart and were not counted.",
                 context.SourceName, recommendedAction: "Save the scrape from dcgm-exporter itself; a relabelling rule may have dropped the UUID label."), missingUuidLine);
         }
-        var tally = context.Tally(InventoryFormat.DcgmExporter);
+        var tally = context.Tally;
         foreach (var gpu in order)
         {
-            context.Stats.Records++;
+            context.NextRecord();
             if (gpu.Model is null)
             {
                 yield return context.Skip(new Problem(ErrorIds.DcgmModelNameMissing, ProblemKind.InvalidData,
@@ -83,7 +83,6 @@ internal static class DcgmExporterReader
             }
             AddGpus(tally, context.Resolutions.Catalog, gpu.Host, gpu.Model, 1, gpu.Instances.Count, gpu.Line, gpu.MemoryMiB);
         }
-        foreach (var entry in tally.Drain()) yield return entry;
     }
 
     /// <summary>

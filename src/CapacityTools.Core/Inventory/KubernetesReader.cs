@@ -16,17 +16,16 @@ internal static class KubernetesReader
     private const string NvidiaGpu = "nvidia.com/gpu";
     private const string MigPrefix = "nvidia.com/mig-";
 
-    public static IEnumerable<InventoryEntry> Read(byte[] utf8, ReadContext context, InventoryFormat requested)
+    public static IEnumerable<InventoryEntry> Read(byte[] utf8, ReadContext context)
     {
         var blocks = JsonBlocks.Read(utf8, "items", out var kind, out var error);
-        var tally = context.Tally(requested);
+        var tally = context.Tally;
         var entries = new List<InventoryEntry>();
         if (kind == JsonRootKind.Items || kind == JsonRootKind.Array)
         {
             // Items have no name; the root's own properties (apiVersion, kind, metadata) do.
             foreach (var block in blocks.Where(b => b.Name is null))
             {
-                context.Token.ThrowIfCancellationRequested();
                 if (JsonBlocks.Text(block.Value, "kind") is { } k && !k.Equals("Node", StringComparison.OrdinalIgnoreCase)) continue;
                 ReadNode(block.Value, block.Line, context, tally, entries);
             }
@@ -40,7 +39,7 @@ internal static class KubernetesReader
             // A key given twice keeps its last value, as JSON readers do.
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var b in blocks) labels[b.Name!] = JsonBlocks.Text(b.Value) ?? "";
-            context.Stats.Records++;
+            context.NextRecord();
             labels.TryGetValue("kubernetes.io/hostname", out var host);
             ReadGpus(host, labels, new Dictionary<string, double>(StringComparer.Ordinal), 1, context, tally, entries);
         }
@@ -50,12 +49,7 @@ internal static class KubernetesReader
                 "the JSON is neither a node list, a node, nor a labels map.",
                 "Save it with 'kubectl get nodes -o json' or 'kubectl get node NAME -o jsonpath=\"{.metadata.labels}\"'."), 1));
         }
-        entries.AddRange(tally.Drain());
-        if (error is { } e)
-        {
-            context.Stats.Records++;
-            entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the JSON breaks off or is invalid ({e.Message}); the nodes before it were read."), e.Line));
-        }
+        if (error is { } e) entries.Add(context.BrokenOff("JSON", "the nodes", e.Message, e.Line));
         return entries;
     }
 
@@ -67,7 +61,7 @@ internal static class KubernetesReader
 
     private static void ReadNode(JsonElement node, long line, ReadContext context, InventoryTally tally, List<InventoryEntry> entries)
     {
-        context.Stats.Records++;
+        context.NextRecord();
         var host = JsonBlocks.Text(node, "metadata", "name");
         if (!context.FirstSighting(host, "node", line, entries)) return;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -22,7 +22,7 @@ internal static class NvidiaSmiTextReader
     public static IEnumerable<InventoryEntry> ReadQuery(string[] lines, ReadContext context)
     {
         var entries = new List<InventoryEntry>();
-        var tally = context.Tally(InventoryFormat.NvidiaSmiQuery);
+        var tally = context.Tally;
         int? attached = null;
         var gpus = 0;
         Gpu? current = null;
@@ -61,7 +61,6 @@ internal static class NvidiaSmiTextReader
                 current.MigEnabled = value.Equals("Enabled", StringComparison.OrdinalIgnoreCase);
         }
         Finish(current);
-        entries.AddRange(tally.Drain());
         if (attached is { } header && header != gpus)
             entries.Add(InventoryEntry.Warn($"{context.SourceName}: the header says Attached GPUs {header} but {gpus} GPU section(s) are present; {gpus} counted."));
         if (gpus == 0 && attached is null)
@@ -71,7 +70,7 @@ internal static class NvidiaSmiTextReader
         void Finish(Gpu? gpu)
         {
             if (gpu is null) return;
-            context.Stats.Records++;
+            context.NextRecord();
             if (!context.FirstSighting(gpu.Uuid, "GPU", gpu.Line, entries)) return;
             if (string.IsNullOrWhiteSpace(gpu.Name))
             {
@@ -86,7 +85,7 @@ internal static class NvidiaSmiTextReader
     public static IEnumerable<InventoryEntry> ReadList(string[] lines, ReadContext context)
     {
         var entries = new List<InventoryEntry>();
-        var tally = context.Tally(InventoryFormat.NvidiaSmiList);
+        var tally = context.Tally;
         Gpu? current = null;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -104,18 +103,17 @@ internal static class NvidiaSmiTextReader
                 if (current is not null) current.Slices++;
                 continue;
             }
-            context.Stats.Records++;
+            context.NextRecord();
             entries.Add(context.Skip(ReadContext.Malformed(context.SourceName,
                 $"the line is not an nvidia-smi -L GPU or MIG line: '{line.Trim()}'."), i + 1));
         }
         Finish(current);
-        entries.AddRange(tally.Drain());
         return entries;
 
         void Finish(Gpu? gpu)
         {
             if (gpu is null) return;
-            context.Stats.Records++;
+            context.NextRecord();
             if (!context.FirstSighting(gpu.Uuid, "GPU", gpu.Line, entries)) return;
             tally.AddPhysical(null, gpu.Name!, 1, gpu.Slices, 0, gpu.Line, null, gpu.Slices > 0 ? "MIG enabled" : null);
         }
@@ -124,7 +122,7 @@ internal static class NvidiaSmiTextReader
     public static IEnumerable<InventoryEntry> ReadTable(string[] lines, ReadContext context)
     {
         var entries = new List<InventoryEntry>();
-        var tally = context.Tally(InventoryFormat.NvidiaSmiTable);
+        var tally = context.Tally;
         var gpus = new List<Gpu>();
         var byIndex = new Dictionary<string, Gpu>(StringComparer.Ordinal); // keyed by the index as printed, so no index can overflow
         var inMig = false;
@@ -149,7 +147,7 @@ internal static class NvidiaSmiTextReader
         }
         foreach (var gpu in gpus)
         {
-            context.Stats.Records++;
+            context.NextRecord();
             if (gpu.Name!.EndsWith("...", StringComparison.Ordinal))
             {
                 entries.Add(context.Skip(new Problem(ErrorIds.TruncatedGpuName, ProblemKind.InvalidData,
@@ -161,7 +159,6 @@ internal static class NvidiaSmiTextReader
         }
         if (gpus.Count == 0)
             entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "no GPU row was found in the table.", "Save the complete output of 'nvidia-smi'."), 1));
-        entries.AddRange(tally.Drain());
         return entries;
     }
 

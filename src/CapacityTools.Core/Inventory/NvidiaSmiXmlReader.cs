@@ -16,7 +16,7 @@ internal static class NvidiaSmiXmlReader
     public static IEnumerable<InventoryEntry> Read(string text, ReadContext context)
     {
         var entries = new List<InventoryEntry>();
-        var tally = context.Tally(InventoryFormat.NvidiaSmiXml);
+        var tally = context.Tally;
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
         int? attached = null;
         var gpus = 0;
@@ -33,7 +33,6 @@ internal static class NvidiaSmiXmlReader
             reader.Read();
             while (!reader.EOF)
             {
-                context.Token.ThrowIfCancellationRequested();
                 if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
                 var line = info.LineNumber;
                 if (reader.LocalName == "attached_gpus")
@@ -43,17 +42,15 @@ internal static class NvidiaSmiXmlReader
                 }
                 if (reader.LocalName != "gpu") { reader.Skip(); continue; }
                 var gpu = (XElement)XNode.ReadFrom(reader);
-                context.Stats.Records++;
+                context.NextRecord();
                 gpus++;
                 AddGpu(gpu, line, context, tally, entries);
             }
         }
         catch (XmlException ex)
         {
-            context.Stats.Records++;
-            entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the XML breaks off or is invalid ({ex.Message}); the GPUs before it were read."), ex.LineNumber));
+            entries.Add(context.BrokenOff("XML", "the GPUs", ex.Message, ex.LineNumber));
         }
-        entries.AddRange(tally.Drain());
         if (attached is { } header && header != gpus)
         {
             entries.Add(InventoryEntry.Warn($"{context.SourceName}: the header says attached_gpus {header} but {gpus} <gpu> element(s) are present; {gpus} counted."));

@@ -19,13 +19,12 @@ internal static class SlurmReader
     public static IEnumerable<InventoryEntry> ReadSinfo(string[] lines, ReadContext context)
     {
         var entries = new List<InventoryEntry>();
-        var tally = context.Tally(InventoryFormat.SlurmSinfo);
+        var tally = context.Tally;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var duplicates = 0;
         int gresColumn = -1, hostColumn = -1, nodesColumn = -1, columns = 0;
         for (var i = 0; i < lines.Length; i++)
         {
-            context.Token.ThrowIfCancellationRequested();
             var tokens = lines[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (tokens.Length == 0) continue;
             if (tokens.Contains("GRES", StringComparer.Ordinal))
@@ -36,7 +35,7 @@ internal static class SlurmReader
                 nodesColumn = Array.IndexOf(tokens, "NODES");
                 continue;
             }
-            context.Stats.Records++;
+            context.NextRecord();
             string? gres, host;
             double nodes = 1;
             if (gresColumn >= 0)
@@ -82,7 +81,6 @@ internal static class SlurmReader
             }
             AddGres(gres, host, nodes, i + 1, tally, context, entries);
         }
-        entries.AddRange(tally.Drain());
         if (duplicates > 0)
             entries.Add(InventoryEntry.Warn($"{context.SourceName}: {duplicates} line(s) repeat a node already listed (sinfo prints a node once per partition); each node was counted once."));
         return entries;
@@ -91,10 +89,9 @@ internal static class SlurmReader
     public static IEnumerable<InventoryEntry> ReadScontrol(string[] lines, ReadContext context)
     {
         var entries = new List<InventoryEntry>();
-        var tally = context.Tally(InventoryFormat.SlurmScontrol);
+        var tally = context.Tally;
         for (var start = 0; start < lines.Length; start++)
         {
-            context.Token.ThrowIfCancellationRequested();
             if (!lines[start].TrimStart().StartsWith("NodeName=", StringComparison.Ordinal)) continue;
             var end = start + 1;
             while (end < lines.Length && lines[end].Trim().Length > 0 && !lines[end].TrimStart().StartsWith("NodeName=", StringComparison.Ordinal)) end++;
@@ -102,7 +99,7 @@ internal static class SlurmReader
             for (var j = start; j < end; j++)
                 foreach (Match m in s_field.Matches(lines[j]))
                     if (!fields.ContainsKey(m.Groups["key"].Value)) fields[m.Groups["key"].Value] = m.Groups["value"].Value;
-            context.Stats.Records++;
+            context.NextRecord();
             var host = fields["NodeName"];
             var line = start + 1;
             var gres = fields.TryGetValue("Gres", out var g) && g.Length > 0 && !g.Equals("(null)", StringComparison.OrdinalIgnoreCase) ? g : null;
@@ -139,7 +136,6 @@ internal static class SlurmReader
         }
         if (context.Stats.Records == 0)
             entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "no NodeName= block was found.", "Save the output of 'scontrol show node'."), 1));
-        entries.AddRange(tally.Drain());
         return entries;
     }
 

@@ -33,8 +33,8 @@ public sealed class PrometheusInventoryReader
         var gpus = Ask(_query.Gpus(), time, token, entries);
         var mig = Group(Ask(_query.MigInstances(), time, token, entries), null, _source);
         var memory = Group(Ask(_query.FrameBuffer(), time, token, entries), null, _source, Math.Max);
-        var context = new ReadContext(new ResolutionCache(_catalog), new InventoryOptions(), _source, new InventoryStats(), token);
-        var tally = context.Tally(InventoryFormat.Prometheus);
+        var context = new ReadContext(new ResolutionCache(_catalog), new InventoryOptions(), _source, new InventoryStats(), InventoryFormat.Prometheus, token);
+        var tally = context.Tally;
         foreach (var group in Group(gpus, entries, _source).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var slices = mig.TryGetValue(group.Key, out var s) ? (int)Math.Round(s.Value) : 0;
