@@ -167,7 +167,7 @@ public abstract class CapacityCmdlet : PSCmdlet, IProblemSink
             var reader = new BulkFleetReader(Catalog, options);
             try
             {
-                foreach (var model in reader.Read(file, file, WriteProblem, WriteWarning,
+                foreach (var model in reader.Read(file, file, this,
                     (position, length) => WriteFileProgress(2, activity, file, position, length), StopToken))
                 {
                     add(model);

@@ -23,10 +23,7 @@ public sealed class ImportGpuCatalogCommand : SessionImportCmdlet
 
     protected override void ImportFile(string file)
     {
-        var problems = new List<Problem>();
-        var specs = GpuCatalogReader.ReadSpecsFile(file, file, problems, WriteWarning);
-        foreach (var problem in problems) WriteProblem(problem);
-        if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {specs.Count} imported.");
+        var specs = GpuCatalogReader.ReadSpecsFile(file, file, this);
         _imported.RemoveAll(old => specs.Any(s => string.Equals(s.Id, old.Id, StringComparison.OrdinalIgnoreCase)));
         _imported.AddRange(specs);
     }

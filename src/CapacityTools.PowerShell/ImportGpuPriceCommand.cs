@@ -23,10 +23,7 @@ public sealed class ImportGpuPriceCommand : SessionImportCmdlet
 
     protected override void ImportFile(string file)
     {
-        var problems = new List<Problem>();
-        var prices = PriceTable.ReadUserFile(file, file, Catalog, problems, WriteWarning);
-        foreach (var problem in problems) WriteProblem(problem);
-        if (problems.Count > 0) WriteWarning($"{file}: {problems.Count} row(s) skipped, {prices.Count} imported.");
+        var prices = PriceTable.ReadUserFile(file, file, Catalog, this);
         _imported.AddRange(prices);
     }
 

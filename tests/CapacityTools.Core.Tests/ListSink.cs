@@ -11,3 +11,11 @@ internal sealed class ListSink : IProblemSink
     void IProblemSink.Warning(string message) => Warnings.Add(message);
     void IProblemSink.Verbose(string message) => Verbose.Add(message);
 }
+
+/// <summary>An <see cref="IProblemSink"/> for inputs that must have no problem: the first one fails the test.</summary>
+internal sealed class ThrowingSink : IProblemSink
+{
+    void IProblemSink.Problem(Problem problem) => throw new InvalidOperationException(problem.FullMessage);
+    void IProblemSink.Warning(string message) { }
+    void IProblemSink.Verbose(string message) { }
+}

@@ -24,12 +24,8 @@ public static class GpuCatalogReader
     /// row is a problem with its line and never swallows the next), bad rows as problems, the good rows kept.
     /// </summary>
     /// <exception cref="CapacityException">The file is not text or lacks a required column.</exception>
-    public static IReadOnlyList<GpuSpec> ReadSpecsFile(string path, string sourceName, ICollection<Problem> problems, Action<string>? onWarning = null)
-    {
-        var text = TextDecoder.ReadFile(path, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
-        if (encoding!.GuessWarning(sourceName) is { } guessed) onWarning?.Invoke(guessed);
-        return ReadSpecsText(text, sourceName, path, problems);
-    }
+    public static IReadOnlyList<GpuSpec> ReadSpecsFile(string path, string sourceName, IProblemSink sink) =>
+        UserFile.Read(path, sourceName, sink, (text, problems) => ReadSpecsText(text, sourceName, path, problems));
 
     /// <summary>A user's catalog already decoded, read strictly as <see cref="ReadSpecsFile"/> does.</summary>
     public static IReadOnlyList<GpuSpec> ReadSpecsText(string text, string sourceName, string origin, ICollection<Problem> problems) =>

@@ -24,11 +24,11 @@ public sealed class BulkFleetReader
     public long Skipped { get; private set; }
 
     /// <summary>
-    /// The file's models with their units, summed. Problems and warnings go to the callbacks as they are
-    /// met; <paramref name="onProgress"/> gets (bytes read, bytes in all). All callbacks run on the calling thread.
+    /// The file's models with their units, summed. Problems and warnings go to <paramref name="sink"/> as they are
+    /// met; <paramref name="onProgress"/> gets (bytes read, bytes in all). Both run on the calling thread.
     /// </summary>
     /// <exception cref="CapacityException">The file cannot be read as its format (e.g. no model column).</exception>
-    public IReadOnlyList<ScannedModel> Read(string path, string displayName, Action<Problem> onProblem, Action<string> onWarning,
+    public IReadOnlyList<ScannedModel> Read(string path, string displayName, IProblemSink sink,
         Action<long, long>? onProgress = null, CancellationToken token = default)
     {
         var length = new FileInfo(path).Length;
@@ -43,13 +43,13 @@ public sealed class BulkFleetReader
             var scanner = new CsvFleetScanner(_catalog, _options);
             try
             {
-                return scanner.Scan(path, displayName, onProblem, p => onProgress?.Invoke(p, length), token);
+                return scanner.Scan(path, displayName, sink, p => onProgress?.Invoke(p, length), token);
             }
             finally
             {
                 Rows = scanner.Rows;
                 Skipped = scanner.Skipped;
-                if (Skipped > 0) onWarning($"{displayName}: {Skipped} of {Rows} row(s) were skipped and not counted; see the errors for each.");
+                if (Skipped > 0) sink.Warning($"{displayName}: {Skipped} of {Rows} row(s) were skipped and not counted; see the errors for each.");
             }
         }
 
@@ -62,8 +62,8 @@ public sealed class BulkFleetReader
         var byId = new Dictionary<string, ScannedModel>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in reader.ReadFile(path, displayName, token))
         {
-            if (entry.Problem is not null) onProblem(entry.Problem);
-            if (entry.Warning is not null) onWarning(entry.Warning);
+            if (entry.Problem is not null) sink.Problem(entry.Problem);
+            if (entry.Warning is not null) sink.Warning(entry.Warning);
             if (entry.Item is not { Model: { } model } item) continue;
             var resolution = resolutions.Resolve(model, out _);
             if (resolution is null) continue;

@@ -45,12 +45,12 @@ public sealed class CsvFleetScanner
     public long Skipped { get; private set; }
 
     /// <summary>
-    /// Scans the CSV file at <paramref name="path"/>. <paramref name="onProblem"/> gets each bad row as it is met;
+    /// Scans the CSV file at <paramref name="path"/>. <paramref name="sink"/> gets each bad row as it is met;
     /// <paramref name="onProgress"/> gets the byte offset every few thousand rows. Both run on the calling thread.
     /// </summary>
     /// <exception cref="CapacityException">No column names the model, or a named column is missing.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public IReadOnlyList<ScannedModel> Scan(string path, string sourceName, Action<Problem> onProblem, Action<long>? onProgress = null, CancellationToken token = default)
+    public IReadOnlyList<ScannedModel> Scan(string path, string sourceName, IProblemSink sink, Action<long>? onProgress = null, CancellationToken token = default)
     {
         Rows = 0;
         Skipped = 0;
@@ -82,14 +82,14 @@ public sealed class CsvFleetScanner
                 token.ThrowIfCancellationRequested();
                 onProgress?.Invoke(reader.ByteOffset);
             }
-            if (malformed.Count > 0) ReportMalformed(malformed, sourceName, lines, onProblem);
+            if (malformed.Count > 0) ReportMalformed(malformed, sourceName, lines, sink);
 
             var units = 1.0;
             if (countColumn >= 0 && !GpuCount.TryParse(reader.GetSpan(countColumn), out units, out var countProblem))
             {
                 Skipped++;
                 var model = reader.GetString(modelColumn);
-                onProblem(countProblem.For(model).At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
+                sink.Problem(countProblem.For(model).At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
                 continue;
             }
 
@@ -104,7 +104,7 @@ public sealed class CsvFleetScanner
             if (slot.Resolution is null)
             {
                 Skipped++;
-                onProblem(slot.Problem!.At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
+                sink.Problem(slot.Problem!.At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
                 continue;
             }
             var scanned = slot.Scanned;
@@ -121,24 +121,24 @@ public sealed class CsvFleetScanner
             scanned.Units += units;
             scanned.Rows++;
         }
-        if (malformed.Count > 0) ReportMalformed(malformed, sourceName, lines, onProblem);
+        if (malformed.Count > 0) ReportMalformed(malformed, sourceName, lines, sink);
         if (stopped is not null)
         {
             Rows++;
             Skipped++;
-            onProblem(stopped.At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
+            sink.Problem(stopped.At(new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))));
         }
         onProgress?.Invoke(reader.ByteOffset);
         return results;
     }
 
-    private void ReportMalformed(List<CsvMalformedRecord> malformed, string sourceName, LineLocator lines, Action<Problem> onProblem)
+    private void ReportMalformed(List<CsvMalformedRecord> malformed, string sourceName, LineLocator lines, IProblemSink sink)
     {
         foreach (var record in malformed)
         {
             Rows++;
             Skipped++;
-            onProblem(CsvInventoryReader.MalformedProblem(record).At(new SourceLocation(sourceName, lines.LineOf(record.ByteOffset))));
+            sink.Problem(CsvInventoryReader.MalformedProblem(record).At(new SourceLocation(sourceName, lines.LineOf(record.ByteOffset))));
         }
         malformed.Clear();
     }

@@ -166,12 +166,8 @@ public sealed class PriceTable
     /// and is skipped; the others are returned.
     /// </summary>
     /// <exception cref="CapacityException">The file is not text, or lacks a required column.</exception>
-    public static IReadOnlyList<GpuPrice> ReadUserFile(string path, string sourceName, GpuCatalog catalog, ICollection<Problem> problems, Action<string>? onWarning = null)
-    {
-        var text = TextDecoder.ReadFile(path, sourceName, out var encoding, out var notText) ?? throw new CapacityException(notText!);
-        if (encoding!.GuessWarning(sourceName) is { } guessed) onWarning?.Invoke(guessed);
-        return ReadUser(new StringReader(text), sourceName, catalog, problems);
-    }
+    public static IReadOnlyList<GpuPrice> ReadUserFile(string path, string sourceName, GpuCatalog catalog, IProblemSink sink) =>
+        UserFile.Read(path, sourceName, sink, (text, problems) => ReadUser(new StringReader(text), sourceName, catalog, problems));
 
     /// <summary>The same over text already decoded.</summary>
     public static IReadOnlyList<GpuPrice> ReadUser(TextReader text, string sourceName, GpuCatalog catalog, ICollection<Problem> problems)

@@ -149,8 +149,9 @@ public class HostileInputTests
         var path = TempFile("Model,Count\nA100-SXM4-80GB,99999999\nA100-SXM4-80GB,8\n");
         try
         {
-            var problems = new List<Problem>();
-            var scanned = new CsvFleetScanner(GpuCatalog.Embedded, new InventoryOptions()).Scan(path, "f.csv", problems.Add);
+            var sink = new ListSink();
+            var problems = sink.Problems;
+            var scanned = new CsvFleetScanner(GpuCatalog.Embedded, new InventoryOptions()).Scan(path, "f.csv", sink);
             Assert.Equal(8, Assert.Single(scanned).Units);
             Assert.Equal(ErrorIds.InvalidGpuCount, Assert.Single(problems).ErrorId);
             Assert.Equal(2, problems[0].Location!.Line);
@@ -194,7 +195,7 @@ public class HostileInputTests
             {
                 var ex = Assert.Throws<CapacityException>(() => new InventoryReader(GpuCatalog.Embedded, new InventoryOptions()).ReadFile(path, "x").ToList());
                 Assert.Equal(ErrorIds.NotText, ex.Problem.ErrorId);
-                var bulk = Assert.Throws<CapacityException>(() => new BulkFleetReader(GpuCatalog.Embedded, new InventoryOptions()).Read(path, "x", _ => { }, _ => { }));
+                var bulk = Assert.Throws<CapacityException>(() => new BulkFleetReader(GpuCatalog.Embedded, new InventoryOptions()).Read(path, "x", new ListSink()));
                 Assert.Equal(ErrorIds.NotText, bulk.Problem.ErrorId);
             }
         }
@@ -227,8 +228,9 @@ public class HostileInputTests
             var read = InventoryRead.File(path);
             Assert.Equal(4, read.Total);
             Assert.Equal(ErrorIds.ValueTooLong, Assert.Single(read.Problems).ErrorId);
-            var problems = new List<Problem>();
-            var scanned = new CsvFleetScanner(GpuCatalog.Embedded, new InventoryOptions()).Scan(path, "f.csv", problems.Add);
+            var sink = new ListSink();
+            var problems = sink.Problems;
+            var scanned = new CsvFleetScanner(GpuCatalog.Embedded, new InventoryOptions()).Scan(path, "f.csv", sink);
             Assert.Equal(4, Assert.Single(scanned).Units);
             Assert.Equal(ErrorIds.ValueTooLong, Assert.Single(problems).ErrorId);
         }
@@ -258,8 +260,9 @@ public class HostileInputTests
             Assert.Equal(12, read.Total);
             Assert.Equal("node-é", read.Items[0].Host);
             Assert.Equal(kind != "utf-16LE-bom", read.Warnings.Any(w => w.Contains("no byte order mark")));
-            var warnings = new List<string>();
-            var bulk = new BulkFleetReader(GpuCatalog.Embedded, new InventoryOptions()).Read(path, "f.csv", p => Assert.Fail(p.Message), warnings.Add);
+            var sink = new ListSink();
+            var bulk = new BulkFleetReader(GpuCatalog.Embedded, new InventoryOptions()).Read(path, "f.csv", sink);
+            Assert.Empty(sink.Problems);
             Assert.Equal(12, bulk.Sum(m => m.Units));
         }
         finally { File.Delete(path); }

@@ -81,7 +81,10 @@ public class ReaderFuzzTests
                 var bulk = new BulkFleetReader(GpuCatalog.Embedded, new InventoryOptions());
                 try
                 {
-                    var models = bulk.Read(path, "fuzz", p => AssertSafe(p.FullMessage), w => AssertSafe(SafeText.Clean(w)));
+                    var sink = new ListSink();
+                    var models = bulk.Read(path, "fuzz", sink);
+                    foreach (var p in sink.Problems) AssertSafe(p.FullMessage);
+                    foreach (var w in sink.Warnings) AssertSafe(SafeText.Clean(w));
                     foreach (var m in models) AssertCount(m.Units, bulk.Rows);
                 }
                 catch (CapacityException ex)

@@ -59,9 +59,10 @@ public class FleetCalculatorTests
         foreach (var sample in new[] { "fleet.csv", "cloud-instances.csv", "fleet-bad.csv" })
         {
             var bulk = new FleetCalculator(GpuCatalog.Embedded, new FleetAssumptions(), GpuMetric.Epoch8Bit);
-            var problems = new List<Problem>();
+            var sink = new ListSink();
+            var problems = sink.Problems;
             var scanner = new CsvFleetScanner(GpuCatalog.Embedded, new InventoryOptions());
-            foreach (var m in scanner.Scan(InventoryRead.PathOf(sample), sample, problems.Add)) bulk.Add(m.Resolution, m.Units, m.FirstSeen);
+            foreach (var m in scanner.Scan(InventoryRead.PathOf(sample), sample, sink)) bulk.Add(m.Resolution, m.Units, m.FirstSeen);
 
             var items = new FleetCalculator(GpuCatalog.Embedded, new FleetAssumptions(), GpuMetric.Epoch8Bit);
             var read = InventoryRead.File(sample);
@@ -90,7 +91,7 @@ public class FleetCalculatorTests
                 for (var i = 0; i < 50_000; i++) w.Write(i % 2 == 0 ? "NVIDIA H100 80GB HBM3,3\n" : "\"gpu:a100:8(S:0-1)\",2\n");
             }
             var scanner = new CsvFleetScanner(GpuCatalog.Embedded, new InventoryOptions());
-            var models = scanner.Scan(path, "big.csv", p => throw new InvalidOperationException(p.FullMessage));
+            var models = scanner.Scan(path, "big.csv", new ThrowingSink());
             Assert.Equal(50_000, scanner.Rows);
             Assert.Equal(2, models.Count);
             Assert.Equal(75_000, models[0].Units);
@@ -111,7 +112,7 @@ public class FleetCalculatorTests
             using var cts = new CancellationTokenSource();
             cts.Cancel();
             var scanner = new CsvFleetScanner(GpuCatalog.Embedded, new InventoryOptions());
-            Assert.ThrowsAny<OperationCanceledException>(() => scanner.Scan(path, "c.csv", _ => { }, null, cts.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => scanner.Scan(path, "c.csv", new ListSink(), null, cts.Token));
             Assert.True(scanner.Rows < 40_000);
         }
         finally { File.Delete(path); }
