@@ -74,6 +74,7 @@ public abstract class CapacityCmdlet : PSCmdlet, IProblemSink
         if (entry.Item is not null) WriteObject(entry.Item);
         else if (entry.Problem is not null) WriteProblem(entry.Problem);
         else if (entry.Warning is not null) WriteWarning(entry.Warning);
+        else if (entry.Info is not null) WriteVerbose(entry.Info);
     }
 
     private int _warningsShown;

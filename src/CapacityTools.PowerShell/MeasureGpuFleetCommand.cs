@@ -16,8 +16,6 @@ namespace CapacityTools.PowerShell;
 public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
 {
     private FleetCalculator? _fleet;
-    private int _untypedItems;
-    private double _untypedGpus;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
     [SupportsWildcards]
@@ -101,13 +99,12 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
         }
         if (!Row.TryRead(InputObject, out var model, out var count, out var problem))
         {
-            fleet.Skipped++;
-            if (problem is not null) WriteProblem(problem);
-            else
+            if (problem is not null)
             {
-                _untypedItems++;
-                _untypedGpus += ((GpuInventoryItem)InputObject.BaseObject).Count;
+                fleet.Skipped++;
+                WriteProblem(problem);
             }
+            else fleet.AddUntyped(((GpuInventoryItem)InputObject.BaseObject).Count);
             return;
         }
         problem = fleet.Add(model, count);
@@ -117,10 +114,8 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
 
     protected override void EndProcessing()
     {
-        WriteNewWarnings(_fleet!.Warnings);
-        if (_untypedItems > 0)
-            WriteWarning($"{_untypedItems} inventory item(s) with {_untypedGpus:0.##} GPU(s) have no model and were not counted; their reader wrote an error for each.");
         var summary = _fleet!.Result();
+        WriteNewWarnings(_fleet.Warnings);
         try
         {
             FleetCosts.Apply(summary, SessionData.Prices.Current, new CostAssumptions { Years = Years, RentProvider = RentProvider, RentRegion = RentRegion });

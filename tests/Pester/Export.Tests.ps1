@@ -9,6 +9,9 @@ Describe 'Export-Csv and ConvertTo-Json of the module''s objects' {
         @{ Name = 'CountryGdp'; Script = { Get-CountryGdp -Country POL -Year 2024 } }
         @{ Name = 'GpuPrice'; Script = { Get-GpuPrice -Model H100 -Provider AWS -WarningAction SilentlyContinue | Select-Object -First 3 } }
         @{ Name = 'GpuSpec'; Script = { Get-GpuSpec -Vendor NVIDIA } }
+        @{ Name = 'FleetSummary'; Script = { [pscustomobject]@{ Model = 'A100-SXM4-80GB'; Count = 8 }, [pscustomobject]@{ Model = 'L4'; Count = 2 } | Measure-GpuFleet -WarningAction SilentlyContinue } }
+        @{ Name = 'GpuResolution'; Script = { 'A100', 'p4d.24xlarge' | Resolve-GpuModel -WarningAction SilentlyContinue } }
+        @{ Name = 'GpuInventoryItem'; Script = { Import-GpuInventory (Join-Path $PSScriptRoot '../CapacityTools.Core.Tests/Data/inventory/fleet.csv') -WarningAction SilentlyContinue -ErrorAction SilentlyContinue } }
     ) {
         $objects = @(& $Script)
         $objects.Count | Should -BeGreaterThan 0

@@ -93,4 +93,14 @@ Describe 'Import-GpuInventory' {
             $items[0].Count | Should -Be 4
         } finally { [cultureinfo]::CurrentCulture = $before }
     }
+
+    It 'says with -Verbose what it detected: format, encoding, columns and rows' {
+        $file = Join-Path $samples 'fleet.csv'
+        $verbose = Import-GpuInventory -LiteralPath $file -Verbose 4>&1 -WarningAction SilentlyContinue | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        ($verbose -join "`n") | Should -Match "Reading .*fleet\.csv: Csv, UTF-8\."
+        ($verbose -join "`n") | Should -Match "model from '(Gpu|Model)'"
+        ($verbose -join "`n") | Should -Match 'row\(s\) or block\(s\) read, \d+ skipped'
+        $bulk = Measure-GpuFleet -LiteralPath $file -Verbose 4>&1 -WarningAction SilentlyContinue | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        ($bulk -join "`n") | Should -Match 'bulk scan, model from'
+    }
 }

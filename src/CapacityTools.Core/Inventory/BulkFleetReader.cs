@@ -64,6 +64,7 @@ public sealed class BulkFleetReader
         {
             if (entry.Problem is not null) sink.Problem(entry.Problem);
             if (entry.Warning is not null) sink.Warning(entry.Warning);
+            if (entry.Info is not null) sink.Verbose(entry.Info);
             if (entry.Item is not { Model: { } model } item) continue;
             var resolution = resolutions.Resolve(model, out _);
             if (resolution is null) continue;

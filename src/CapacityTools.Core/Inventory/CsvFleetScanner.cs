@@ -67,6 +67,7 @@ public sealed class CsvFleetScanner
         using var reader = CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
         reader.ReadHeader();
         var map = InventoryColumns.Find(reader.Headers.ToList(), _options, sourceName);
+        sink.Verbose($"{sourceName}: bulk scan, {map.Describe()}.");
         var modelColumn = map.Model;
         var countColumn = map.Count;
         var names = new Utf8NameTable<Slot>(MaxDistinctNames);

@@ -45,6 +45,7 @@ internal static class CsvInventoryReader
         var perGpu = format == InventoryFormat.NvidiaSmiCsv;
         context.Format = format;
         var tally = context.Tally;
+        yield return InventoryEntry.Note($"{context.SourceName}: {format}, {map.Describe()}.");
         if (headerless >= 0)
         {
             // "nvidia-smi --query-gpu=name,... --format=csv,noheader": the first line is already a GPU.

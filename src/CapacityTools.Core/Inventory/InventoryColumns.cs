@@ -14,6 +14,14 @@ public sealed class InventoryColumnMap
     /// <summary>True when the header is nvidia-smi's (<c>name, memory.total [MiB], ...</c>): one row per GPU.</summary>
     public bool IsNvidiaSmi { get; init; }
     public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <summary>Which columns were taken for what, for -Verbose.</summary>
+    public string Describe() =>
+        $"model from '{Name(Model)}'{(ModelIsInstanceType ? " (instance types)" : "")}, " +
+        (Count >= 0 ? $"count from '{Name(Count)}'" : "no count column (one GPU per row)") +
+        (Host >= 0 ? $", host from '{Name(Host)}'" : "");
+
+    private string Name(int column) => column >= 0 && column < Headers.Count ? SafeText.Quote(Headers[column].Trim(), 60) : "";
 }
 
 /// <summary>

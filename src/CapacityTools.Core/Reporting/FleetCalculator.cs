@@ -34,6 +34,20 @@ public sealed class FleetCalculator
     /// <summary>Rows the caller skipped (bad input), carried into the summary.</summary>
     public long Skipped { get; set; }
 
+    private long _untypedItems;
+    private double _untypedGpus;
+
+    /// <summary>
+    /// Counts an inventory item whose reader found GPUs but no model (and wrote an error for it): skipped, and
+    /// said once in the summary's warnings and notes, so the GPUs left out are never silent.
+    /// </summary>
+    public void AddUntyped(double gpus)
+    {
+        Skipped++;
+        _untypedItems++;
+        _untypedGpus += gpus;
+    }
+
     /// <summary>Adds a count of a model by name; returns the problem when the pair cannot count.</summary>
     public Problem? Add(string? model, double count, SourceLocation? location = null)
     {
@@ -121,6 +135,12 @@ public sealed class FleetCalculator
             if (GpuMetrics.Read(spec, GpuMetric.Bf16) is { IsFallback: true } bf16) notes.Add($"{spec.Id}: Bf16Pflops uses {bf16.Basis}.");
             if (spec.TdpWatts is null) notes.Add($"{spec.Id} has no TDP in the catalog: its {gpus} GPU(s) add nothing to power and energy.");
             if (spec.MemoryGB is null) notes.Add($"{spec.Id} has no memory figure: its {gpus} GPU(s) add nothing to MemoryTB.");
+        }
+        if (_untypedItems > 0)
+        {
+            var untyped = $"{_untypedItems.ToString(CultureInfo.InvariantCulture)} inventory item(s) with {_untypedGpus.ToString("0.##", CultureInfo.InvariantCulture)} GPU(s) have no model and were not counted; their reader wrote an error for each.";
+            Warnings.Add(untyped);
+            notes.Add(untyped);
         }
         var a = _assumptions;
         var it = models.Sum(m => m.ItPowerMW);

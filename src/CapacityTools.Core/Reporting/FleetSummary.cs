@@ -41,9 +41,9 @@ public sealed class FleetSummary
     /// <summary>Rows, items or blocks that did not count (each had an error).</summary>
     public long Skipped { get; set; }
     /// <summary>The totals per model.</summary>
-    public FleetModelSummary[] ByModel { get; set; } = [];
+    public DisplayList<FleetModelSummary> ByModel { get; set; } = [];
     /// <summary>What the totals leave out or assume (models without a figure, fallbacks).</summary>
-    public string[] Notes { get; set; } = [];
+    public DisplayList<string> Notes { get; set; } = [];
 
     /// <summary>GPU-hours measured by dcgm-exporter (Get-GpuUsage input); null when nothing was measured.</summary>
     public double? MeasuredGpuHours { get; set; }
@@ -95,7 +95,7 @@ public sealed class FleetModelSummary
     public double MemoryTB { get; set; }
     public double ItPowerMW { get; set; }
     /// <summary>The names the input gave for this model.</summary>
-    public string[] InputNames { get; set; } = [];
+    public DisplayList<string> InputNames { get; set; } = [];
 
     // --- Prices behind the fleet's costs (Pricing/FleetCosts) ---
     /// <summary>The purchase price per GPU used, with its date and source; null when none is known.</summary>
