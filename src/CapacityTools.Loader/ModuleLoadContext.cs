@@ -30,7 +30,17 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
+        // The framework's own assemblies (System.Memory, System.Text.Json, ... which deps/ carries for Windows
+        // PowerShell 5.1) come from the framework: newer, faster, and the types the runtime itself uses.
+        if (assemblyName.Name is null || s_framework.Contains(assemblyName.Name)) return null;
         var path = Path.Combine(_folder, assemblyName.Name + ".dll");
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
+
+    private static readonly HashSet<string> s_framework = new(
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>(),
+        StringComparer.OrdinalIgnoreCase);
 }

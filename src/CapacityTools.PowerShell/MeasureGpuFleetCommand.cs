@@ -107,7 +107,7 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
             else fleet.AddUntyped(((GpuInventoryItem)InputObject.BaseObject).Count);
             return;
         }
-        problem = fleet.Add(model, count);
+        problem = fleet.Add(model, count, countIsGpus: Row.CountIsGpus);
         if (problem is not null) WriteProblem(problem);
         WriteNewWarnings(_fleet!.Warnings);
     }

@@ -49,7 +49,7 @@ public sealed class FleetCalculator
     }
 
     /// <summary>Adds a count of a model by name; returns the problem when the pair cannot count.</summary>
-    public Problem? Add(string? model, double count, SourceLocation? location = null)
+    public Problem? Add(string? model, double count, SourceLocation? location = null, bool countIsGpus = false)
     {
         if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
@@ -62,6 +62,8 @@ public sealed class FleetCalculator
             Skipped++;
             return problem!.At(location);
         }
+        count = Inventory.CountUnits.ToUnits(resolution, count, countIsGpus, out var warning);
+        if (warning is not null) Warnings.Add(warning);
         Add(resolution, count, location);
         return null;
     }
