@@ -5,6 +5,7 @@ using CapacityTools.Core.Gpu;
 using CapacityTools.Core.Inventory;
 using CapacityTools.Core.Pricing;
 using CapacityTools.Core.Reporting;
+using CapacityTools.Core.Telemetry;
 using CapacityTools.PowerShell.Completers;
 
 namespace CapacityTools.PowerShell;
@@ -86,6 +87,14 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
         {
             // Get-ChildItem *.csv | Measure-GpuFleet reads the files in bulk.
             ReadFiles([file.FullName]);
+            return;
+        }
+        if (InputObject.BaseObject is GpuUsage usage)
+        {
+            // Get-GpuUsage | Measure-GpuFleet: measured energy and utilisation beside the TDP estimate.
+            if (usage.Model is null) fleet.Skipped++;
+            else if (fleet.AddMeasured(usage) is { } unknown) WriteProblem(unknown);
+            WriteNewWarnings(fleet.Warnings);
             return;
         }
         if (!Row.TryRead(InputObject, out var model, out var count, out var problem))
