@@ -156,6 +156,36 @@ function Invoke-XunitTests {
     }
 }
 
+# The telemetry tests need a real Prometheus (Debian's 'prometheus' package, which also ships promtool). As root on a
+# Debian-family system it is installed here, with policy-rc.d keeping the packaged service from starting; elsewhere
+# the tests are skipped with a message saying how to enable them (and under CI=true a skip is a failure).
+function Initialize-TestPrometheus {
+    if ((Get-Command prometheus, promtool -CommandType Application -ErrorAction SilentlyContinue | Select-Object -Unique Name).Count -ge 2) { return }
+    $how = 'sudo apt-get install -y --no-install-recommends prometheus'
+    if (-not $IsLinux -or -not (Test-Path /etc/debian_version) -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Warning "Prometheus is not installed: the real-Prometheus tests will be skipped. Install Prometheus 2.x with promtool on PATH to run them (on Debian/Ubuntu: $how)."
+        return
+    }
+    if ((id -u) -ne '0') {
+        Write-Warning "Prometheus is not installed and this is not root: the real-Prometheus tests will be skipped. Enable them with: $how"
+        return
+    }
+    Write-Host 'Installing Prometheus for the telemetry tests (apt-get install prometheus, service not started)' -ForegroundColor Cyan
+    $policy = '/usr/sbin/policy-rc.d'
+    $ownPolicy = -not (Test-Path $policy)
+    if ($ownPolicy) { Set-Content $policy "#!/bin/sh`nexit 101" -Encoding ascii; chmod +x $policy }
+    try {
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        apt-get update -qq | Out-Host
+        apt-get install -y -qq --no-install-recommends prometheus | Out-Host
+        if ($LASTEXITCODE -ne 0) { Write-Warning "apt-get install prometheus failed: the real-Prometheus tests will be skipped. Try: $how" }
+    } finally {
+        if ($ownPolicy) { Remove-Item $policy -Force }
+    }
+    # Where systemd runs, make sure the packaged service is neither running nor enabled.
+    if ((Test-Path /run/systemd/system) -and (Get-Command systemctl -ErrorAction SilentlyContinue)) { systemctl disable --now prometheus 2>&1 | Out-Null }
+}
+
 function Invoke-PesterTests([string] $Package) {
     $summary = Join-Path $outRoot 'pester-summary.json'
     if (Test-Path $summary) { Remove-Item $summary }
@@ -197,6 +227,7 @@ switch ($Task) {
         Initialize-Chromium
         $core = Invoke-XunitTests
         Write-Host "xunit: $($core.Passed) passed, $($core.Failed) failed, $($core.Skipped) skipped"
+        Initialize-TestPrometheus
         $pester = Invoke-PesterTests $package
         Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
         $passed = $core.Passed + $pester.Passed

@@ -16,6 +16,8 @@ param(
 $ErrorActionPreference = 'Stop'
 $ModulePath = (Resolve-Path $ModulePath).Path
 $moduleDir = Split-Path $ModulePath
+# The module keeps its assemblies in deps/ (loaded in its own context on PowerShell 7); the bare-scan baseline uses the same CsvHelper.
+$lib = if (Test-Path (Join-Path $moduleDir 'deps')) { Join-Path $moduleDir 'deps' } else { $moduleDir }
 $data = Join-Path $PSScriptRoot 'data'
 $null = New-Item -ItemType Directory -Force $data
 $inv = [cultureinfo]::InvariantCulture
@@ -29,8 +31,8 @@ function Invoke-Child([string] $Command) {
     $out | Select-Object -Last 1 | ConvertFrom-Json
 }
 
-Add-Type -Path (Join-Path $moduleDir 'CsvHelper.dll')
-Add-Type -ReferencedAssemblies (Join-Path $moduleDir 'CsvHelper.dll'), 'netstandard', 'System.Text.Encoding.Extensions', 'System.Memory', 'System.Runtime', (Join-Path $moduleDir 'Microsoft.Bcl.AsyncInterfaces.dll') -TypeDefinition @'
+Add-Type -Path (Join-Path $lib 'CsvHelper.dll')
+Add-Type -ReferencedAssemblies (Join-Path $lib 'CsvHelper.dll'), 'netstandard', 'System.Text.Encoding.Extensions', 'System.Memory', 'System.Runtime', (Join-Path $lib 'Microsoft.Bcl.AsyncInterfaces.dll') -TypeDefinition @'
 using System;
 using System.IO;
 using System.Text;

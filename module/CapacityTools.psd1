@@ -22,6 +22,8 @@
         'Import-GpuInventory'
         'ConvertFrom-GpuInventory'
         'Measure-GpuFleet'
+        'Get-GpuInventory'
+        'Get-GpuUsage'
         'Compare-FleetToCluster'
         'Get-GpuPrice'
         'Import-GpuPrice'

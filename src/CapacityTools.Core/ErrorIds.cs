@@ -105,6 +105,51 @@ public static class ErrorIds
     /// <summary>The year is outside the GDP edition's range.</summary>
     public const string YearNotInEdition = nameof(YearNotInEdition);
 
+    // Fleet telemetry (Prometheus, dcgm-exporter, vendor tools).
+    /// <summary>-Credential and -BearerToken were both given.</summary>
+    public const string ConflictingCredentials = nameof(ConflictingCredentials);
+    /// <summary>-Last and -Start were both given to Get-GpuUsage.</summary>
+    public const string ConflictingWindow = nameof(ConflictingWindow);
+    /// <summary>dcgm-exporter series have no modelName label, so the GPU's type is unknown (old exporter).</summary>
+    public const string DcgmModelNameMissing = nameof(DcgmModelNameMissing);
+    /// <summary>dcgm-exporter series have no UUID label, so their GPUs cannot be told apart.</summary>
+    public const string DcgmUuidMissing = nameof(DcgmUuidMissing);
+    /// <summary>A vendor tool (nvidia-smi, amd-smi, rocm-smi) failed or printed nothing.</summary>
+    public const string GpuToolFailed = nameof(GpuToolFailed);
+    /// <summary>A -Header entry cannot be sent as a request header.</summary>
+    public const string InvalidHeader = nameof(InvalidHeader);
+    /// <summary>-PrometheusUri is not an http or https URL.</summary>
+    public const string InvalidPrometheusUri = nameof(InvalidPrometheusUri);
+    /// <summary>-Selector is not a label matcher in braces.</summary>
+    public const string InvalidSelector = nameof(InvalidSelector);
+    /// <summary>The time window is empty (-Start not before -End, or -Last not positive).</summary>
+    public const string InvalidTimeWindow = nameof(InvalidTimeWindow);
+    /// <summary>No vendor tool (nvidia-smi, amd-smi, rocm-smi) is on PATH.</summary>
+    public const string NoGpuTool = nameof(NoGpuTool);
+    /// <summary>-Format Prometheus was given for a file (it is a server).</summary>
+    public const string NotAFileFormat = nameof(NotAFileFormat);
+    /// <summary>The server refused a query (400 bad_data), usually because of -Selector.</summary>
+    public const string PrometheusBadQuery = nameof(PrometheusBadQuery);
+    /// <summary>The server answered 403 Forbidden.</summary>
+    public const string PrometheusForbidden = nameof(PrometheusForbidden);
+    /// <summary>The server or a proxy answered another HTTP error.</summary>
+    public const string PrometheusHttpError = nameof(PrometheusHttpError);
+    /// <summary>The answer is not the Prometheus API's JSON (a wrong URL or a login page).</summary>
+    public const string PrometheusInvalidAnswer = nameof(PrometheusInvalidAnswer);
+    /// <summary>There is no Prometheus API at the URL (404): check the path prefix.</summary>
+    public const string PrometheusNotFound = nameof(PrometheusNotFound);
+    /// <summary>The server could not run a query (422 execution).</summary>
+    public const string PrometheusQueryFailed = nameof(PrometheusQueryFailed);
+    /// <summary>The server did not answer within -TimeoutSec.</summary>
+    public const string PrometheusTimeout = nameof(PrometheusTimeout);
+    /// <summary>The TLS connection to the server failed (certificate or protocol).</summary>
+    public const string PrometheusTlsFailure = nameof(PrometheusTlsFailure);
+    /// <summary>The server answered 401 Unauthorized: missing or wrong credentials or token.</summary>
+    public const string PrometheusUnauthorized = nameof(PrometheusUnauthorized);
+    /// <summary>The server answered 503 (query timeout or cancelled).</summary>
+    public const string PrometheusUnavailable = nameof(PrometheusUnavailable);
+    /// <summary>The server cannot be reached (name, port, network).</summary>
+    public const string PrometheusUnreachable = nameof(PrometheusUnreachable);
     // --- Compute and cost in perspective ---
     /// <summary>An embedded or given GPU clusters file lacks a column or has a malformed row.</summary>
     public const string ClusterFileInvalid = nameof(ClusterFileInvalid);

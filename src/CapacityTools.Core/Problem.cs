@@ -9,6 +9,12 @@ public enum ProblemKind
     NotFound,
     InvalidArgument,
     NotAvailable,
+    /// <summary>A server refused the credentials (401/403).</summary>
+    PermissionDenied,
+    /// <summary>A server could not be reached, or the TLS handshake failed.</summary>
+    ConnectionError,
+    /// <summary>A server did not answer in time.</summary>
+    Timeout,
 }
 
 /// <summary>Where a value came from: a file (or other named input) and a 1-based line.</summary>

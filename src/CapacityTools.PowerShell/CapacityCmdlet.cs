@@ -190,6 +190,9 @@ public abstract class CapacityCmdlet : PSCmdlet, IProblemSink
             ProblemKind.NotFound => ErrorCategory.ObjectNotFound,
             ProblemKind.InvalidArgument => ErrorCategory.InvalidArgument,
             ProblemKind.NotAvailable => ErrorCategory.InvalidOperation,
+            ProblemKind.PermissionDenied => ErrorCategory.PermissionDenied,
+            ProblemKind.ConnectionError => ErrorCategory.ConnectionError,
+            ProblemKind.Timeout => ErrorCategory.OperationTimeout,
             _ => ErrorCategory.InvalidData,
         };
         var record = new ErrorRecord(new CapacityException(problem), problem.ErrorId, category, problem.Target);

@@ -81,7 +81,7 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
                 _objects++;
                 break;
             default:
-                if (_row.TryRead(InputObject, out var model, out var count, out var problem)) Add(model, count);
+                if (_row.TryRead(InputObject, out var model, out var count, out var problem)) Add(model, count, countIsGpus: _row.CountIsGpus);
                 else if (problem is not null) WriteProblem(problem);
                 _objects++;
                 break;
@@ -102,9 +102,9 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
         return ClusterComparer.Compare(ClusterDataset.Embedded, ChipSales.Embedded, equivalents, Date, label, basis, Nearest, notes);
     }
 
-    private void Add(string? model, double count, GpuMetric? metric = null)
+    private void Add(string? model, double count, GpuMetric? metric = null, bool countIsGpus = false)
     {
-        var problem = _fleet!.Add(model, count, metric);
+        var problem = _fleet!.Add(model, count, metric, countIsGpus);
         if (problem is not null) WriteProblem(problem);
     }
 

@@ -59,7 +59,7 @@ public sealed class GetGpuEquivalentCommand : FleetInputCmdlet
             case InputSet:
                 if (InputObject is null) return;
                 if (InputObject.BaseObject is FileInfo file) ReadFiles([file.FullName]);
-                else if (Row.TryRead(InputObject, out var model, out var count, out var problem)) Add(model, count);
+                else if (Row.TryRead(InputObject, out var model, out var count, out var problem)) Add(model, count, Row.CountIsGpus);
                 else if (problem is not null) WriteProblem(problem);
                 break;
             default:
@@ -69,9 +69,9 @@ public sealed class GetGpuEquivalentCommand : FleetInputCmdlet
         }
     }
 
-    private void Add(string? model, double count)
+    private void Add(string? model, double count, bool countIsGpus = false)
     {
-        var problem = _calculator!.Add(model, count);
+        var problem = _calculator!.Add(model, count, countIsGpus: countIsGpus);
         if (problem is not null) WriteProblem(problem);
         WriteNewWarnings(_calculator!.Warnings);
     }

@@ -5,6 +5,7 @@ using CapacityTools.Core.Gpu;
 using CapacityTools.Core.Inventory;
 using CapacityTools.Core.Pricing;
 using CapacityTools.Core.Reporting;
+using CapacityTools.Core.Telemetry;
 using CapacityTools.PowerShell.Completers;
 
 namespace CapacityTools.PowerShell;
@@ -88,6 +89,14 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
             ReadFiles([file.FullName]);
             return;
         }
+        if (InputObject.BaseObject is GpuUsage usage)
+        {
+            // Get-GpuUsage | Measure-GpuFleet: measured energy and utilisation beside the TDP estimate.
+            if (usage.Model is null) fleet.Skipped++;
+            else if (fleet.AddMeasured(usage) is { } unknown) WriteProblem(unknown);
+            WriteNewWarnings(fleet.Warnings);
+            return;
+        }
         if (!Row.TryRead(InputObject, out var model, out var count, out var problem))
         {
             if (problem is not null)
@@ -98,7 +107,7 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
             else fleet.AddUntyped(((GpuInventoryItem)InputObject.BaseObject).Count);
             return;
         }
-        problem = fleet.Add(model, count);
+        problem = fleet.Add(model, count, countIsGpus: Row.CountIsGpus);
         if (problem is not null) WriteProblem(problem);
         WriteNewWarnings(_fleet!.Warnings);
     }

@@ -14,6 +14,9 @@ internal sealed class PipelineRow
     private string? _modelProperty;
     private string? _countProperty;
 
+    /// <summary>True when the last object's count came from a property named for GPUs (Gpus, GpuCount): see <see cref="CountUnits"/>.</summary>
+    public bool CountIsGpus { get; private set; }
+
     /// <summary>
     /// The model and count of an object. False with a problem for a bad count; false without one for an
     /// inventory item that has no model (its reader already reported why).
@@ -22,6 +25,7 @@ internal sealed class PipelineRow
     {
         problem = null;
         count = 1;
+        CountIsGpus = false;
         switch (input.BaseObject)
         {
             case GpuInventoryItem item:
@@ -39,11 +43,12 @@ internal sealed class PipelineRow
                 return true;
         }
 
-        model = Value(input, ref _modelProperty, InventoryColumns.ModelNames, out _) is { } m ? LanguagePrimitives.ConvertTo<string>(m) : null;
+        model = Value(input, ref _modelProperty, InventoryColumns.ObjectModelNames, out _) is { } m ? LanguagePrimitives.ConvertTo<string>(m) : null;
         var value = Value(input, ref _countProperty, InventoryColumns.CountNames, out var hasCount);
         // An object with no count property at all is one GPU, as a CSV row is without a count column;
         // a count property that is there but empty (a ragged Import-Csv row) is an error, never 1.
         if (!hasCount) return true;
+        CountIsGpus = CountUnits.NamesGpus(_countProperty);
         if (GpuCount.TryFromValue(value, out count, out problem)) return true;
         problem = problem.For(model, input);
         return false;

@@ -140,4 +140,11 @@ Describe 'Measure-GpuFleet costs to buy, rent and own' {
         $text | Should -Match 'Purchase\s+: '
         ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
     }
+
+    It 'reads a GPU-named count of an instance type as GPUs, an item-named one as instances' {
+        ([pscustomobject]@{ InstanceType = 'p4d.24xlarge'; Gpus = 8 } | Measure-GpuFleet).Gpus | Should -Be 8
+        ([pscustomobject]@{ InstanceType = 'p4d.24xlarge'; Count = 8 } | Measure-GpuFleet).Gpus | Should -Be 64
+        ([pscustomobject]@{ Model = 'p4d.24xlarge'; GpuCount = 12 } | Get-GpuEquivalent -WarningVariable w -WarningAction SilentlyContinue).Count | Should -Be 12
+        $w | Should -Match 'not a whole number of instances'
+    }
 }

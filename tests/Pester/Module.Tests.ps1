@@ -1,5 +1,17 @@
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    . "$PSScriptRoot/PrometheusFixture.ps1"
+    # The real Prometheus for the examples that need one, started on first use; a string says why there is none.
+    function Get-ExampleServer {
+        if (-not $script:exampleServer) {
+            $reason = Get-PrometheusSkipReason
+            if ($reason -and $env:CI -eq 'true') { throw "CI=true and the help examples that need Prometheus cannot run: $reason" }
+            $script:exampleServer = if ($reason) { $reason } else {
+                Start-TestPrometheus -ScrapeFiles (Get-ChildItem (Join-Path $PSScriptRoot '../CapacityTools.Core.Tests/Data/telemetry/dcgm') -Filter *.txt).FullName
+            }
+        }
+        $script:exampleServer
+    }
     $manifest = Import-PowerShellDataFile $env:CAPACITYTOOLS_MODULE
     $module = Get-Module CapacityTools
 }
@@ -78,11 +90,32 @@ Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:CAPACITYTOOLS
     }
     It 'has at least two examples that run without error' {
         $help.Examples.Example.Count | Should -BeGreaterOrEqual 2
-        foreach ($example in $help.Examples.Example) {
-            $run = Invoke-Isolated -Script $example.Code -Location (Join-Path $PSScriptRoot 'examples')
-            $run.Errors | Should -BeNullOrEmpty -Because $example.Code
-            $run.Output | Should -Not -BeNullOrEmpty -Because $example.Code
+        # Examples that ask http://prometheus.example:9090 run against a real test Prometheus (PrometheusFixture.ps1) that
+        # serves the recorded dcgm-exporter scrapes and backfilled history; examples/gpu-tools stands in for the vendor tools.
+        $skipped = @()
+        $savedPath = $env:PATH
+        $env:PATH = (Join-Path $PSScriptRoot 'examples/gpu-tools') + [IO.Path]::PathSeparator + $env:PATH
+        try {
+            foreach ($example in $help.Examples.Example) {
+                $code = $example.Code
+                if ($code -match 'prometheus\.example:9090') {
+                    $server = Get-ExampleServer
+                    if ($server -is [string]) { $skipped += $code; continue }
+                    $code = "`$PSDefaultParameterValues['Get-Gpu*:Credential'] = [pscredential]::new('$($server.Credential.UserName)', (ConvertTo-SecureString '$($server.Password)' -AsPlainText -Force))`n" +
+                        ($code -replace 'http://prometheus\.example:9090', $server.Uri)
+                }
+                $run = Invoke-Isolated -Script $code -Location (Join-Path $PSScriptRoot 'examples')
+                $run.Errors | Should -BeNullOrEmpty -Because $example.Code
+                $run.Output | Should -Not -BeNullOrEmpty -Because $example.Code
+            }
+        } finally {
+            $env:PATH = $savedPath
         }
+        if ($skipped) { Set-ItResult -Skipped -Because "$($skipped.Count) example(s) need a real Prometheus: $(Get-PrometheusSkipReason)" }
     }
 
+}
+
+AfterAll {
+    if ($script:exampleServer -and $script:exampleServer -isnot [string]) { $script:exampleServer.Stop() }
 }

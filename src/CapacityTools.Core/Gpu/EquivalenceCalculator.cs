@@ -38,7 +38,7 @@ public sealed class EquivalenceCalculator
     public List<string> Warnings { get; } = [];
 
     /// <summary>Adds a count of a model; returns the problem when the pair cannot count.</summary>
-    public Problem? Add(string? model, double count, SourceLocation? location = null)
+    public Problem? Add(string? model, double count, SourceLocation? location = null, bool countIsGpus = false)
     {
         if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
@@ -46,6 +46,8 @@ public sealed class EquivalenceCalculator
         }
         var resolution = _resolutions.Resolve(model, out var problem);
         if (resolution is null) return problem!.At(location);
+        count = Inventory.CountUnits.ToUnits(resolution, count, countIsGpus, out var warning);
+        if (warning is not null) Warnings.Add(warning);
         return Add(resolution, count, location);
     }
 

@@ -417,13 +417,20 @@ public sealed class GpuNameResolver
         var parent = Lookup(text, parentName, out problem);
         if (parent is null) return null;
         var slices = MigComputeSlices(parent.Spec);
-        var g = double.Parse(mig.Groups["g"].Value, CultureInfo.InvariantCulture); // no digit string can overflow a double
+        var g = double.Parse(mig.Groups["g"].Value, CultureInfo.InvariantCulture); // the pattern allows two digits at most
+        var gb = double.Parse(mig.Groups["mem"].Value, CultureInfo.InvariantCulture);
+        // A slice takes its share of the GPU's compute and of its memory; whichever is larger decides how much of the
+        // physical GPU it occupies (four 1g.20gb slices fill an H100 80GB: 4/7 of its compute, all of its memory).
+        var compute = g / slices;
+        var memory = parent.Spec.MemoryGB is > 0 and var total ? gb / total : 0;
+        var share = Math.Min(1.0, Math.Max(compute, memory));
+        var basis = memory > compute ? $"{gb.ToString(CultureInfo.InvariantCulture)} of {parent.Spec.MemoryGB!.Value.ToString(CultureInfo.InvariantCulture)} GB of memory (more than its {g} of {slices} compute slices)" : $"{g} of {slices} compute slices";
         return parent with
         {
             Input = text,
             MatchKind = MatchKind.MigSlice,
-            Fraction = Math.Min(1.0, g / slices),
-            Note = $"MIG {profile} slice of {parent.Id}: {g} of {slices} compute slices",
+            Fraction = share,
+            Note = $"MIG {profile} slice of {parent.Id}: {basis}",
         };
     }
 

@@ -67,6 +67,7 @@ public sealed class CsvFleetScanner
         using var reader = CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
         reader.ReadHeader();
         var map = InventoryColumns.Find(reader.Headers.ToList(), _options, sourceName);
+        var countIsGpus = map.CountIsGpus;
         sink.Verbose($"{sourceName}: bulk scan, {map.Describe()}.");
         var modelColumn = map.Model;
         var countColumn = map.Count;
@@ -118,6 +119,11 @@ public sealed class CsvFleetScanner
                     results.Add(scanned);
                 }
                 slot.Scanned = scanned;
+            }
+            if (countIsGpus)
+            {
+                units = CountUnits.ToUnits(slot.Resolution, units, countIsGpus, out var warning);
+                if (warning is not null) sink.Warning($"{new SourceLocation(sourceName, lines.LineOf(reader.ByteOffset))}: {warning}");
             }
             scanned.Units += units;
             scanned.Rows++;

@@ -74,7 +74,7 @@ internal static class CsvInventoryReader
             }
             var host = map.Host >= 0 ? reader.GetString(map.Host) : null;
             var memory = map.MemoryMiB >= 0 ? LeadingNumber(reader.GetString(map.MemoryMiB)) : null;
-            tally.AddUnits(host, raw, units, line, memory);
+            tally.AddUnits(host, raw, units, line, memory, countIsGpus: map.CountIsGpus);
             if (!perGpu)
             {
                 foreach (var entry in tally.Drain()) yield return entry;

@@ -15,10 +15,13 @@ public sealed class InventoryColumnMap
     public bool IsNvidiaSmi { get; init; }
     public IReadOnlyList<string> Headers { get; init; } = [];
 
+    /// <summary>True when the count column is named for GPUs (Gpus, GpuCount): with instance types it holds GPUs, not instances.</summary>
+    public bool CountIsGpus => Count >= 0 && Count < Headers.Count && CountUnits.NamesGpus(Headers[Count]);
+
     /// <summary>Which columns were taken for what, for -Verbose.</summary>
     public string Describe() =>
         $"model from '{Name(Model)}'{(ModelIsInstanceType ? " (instance types)" : "")}, " +
-        (Count >= 0 ? $"count from '{Name(Count)}'" : "no count column (one GPU per row)") +
+        (Count >= 0 ? $"count from '{Name(Count)}'{(CountIsGpus ? " (GPUs)" : "")}" : "no count column (one GPU per row)") +
         (Host >= 0 ? $", host from '{Name(Host)}'" : "");
 
     private string Name(int column) => column >= 0 && column < Headers.Count ? SafeText.Quote(Headers[column].Trim(), 60) : "";
@@ -38,6 +41,10 @@ public static class InventoryColumns
     /// <summary>Column names of a cloud instance type.</summary>
     public static readonly IReadOnlyList<string> InstanceTypeNames =
         ["InstanceType", "Instance", "VmSize", "VmType", "Size", "MachineType", "Shape", "Flavor", "NodeType", "Sku"];
+
+    /// <summary>Property names of a pipeline object's model, in the order the CSV columns are tried: model names, instance types, Name last.</summary>
+    public static readonly IReadOnlyList<string> ObjectModelNames =
+        [.. ModelNames.Take(ModelNames.Count - 1), .. InstanceTypeNames, "Name"];
 
     /// <summary>Column or property names of the count.</summary>
     public static readonly IReadOnlyList<string> CountNames =
@@ -63,11 +70,12 @@ public static class InventoryColumns
     /// <summary>True when a header is one of the instance-type names.</summary>
     public static bool IsInstanceTypeName(string name) => s_instance.Contains(NameKey.Of(name));
 
-    /// <summary>Finds the columns; an explicit column that does not exist, or no model column at all, stops the read.</summary>
-    /// <exception cref="CapacityException">A named column is missing, or no column holds a model.</exception>
     /// <summary>True when a header names a model or instance-type column (so the line is a header, not data).</summary>
     public static bool NamesAModelColumn(IReadOnlyList<string> headers) =>
         headers.Select(h => NameKey.Of(h)).Any(k => s_model.Contains(k) || s_instance.Contains(k));
+
+    /// <summary>Finds the columns; an explicit column that does not exist, or no model column at all, stops the read.</summary>
+    /// <exception cref="CapacityException">A named column is missing, or no column holds a model.</exception>
 
     public static InventoryColumnMap Find(IReadOnlyList<string> headers, InventoryOptions options, string sourceName)
     {

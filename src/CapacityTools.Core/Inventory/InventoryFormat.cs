@@ -31,4 +31,8 @@ public enum InventoryFormat
     RocmSmiJson,
     /// <summary><c>amd-smi static</c> text (GPU sections; CPU sections are skipped) or its <c>--json</c> form.</summary>
     AmdSmiStatic,
+    /// <summary>dcgm-exporter <c>/metrics</c> text (Prometheus exposition format), one or several scrapes, any label spelling.</summary>
+    DcgmExporter,
+    /// <summary>Asked of a Prometheus-compatible server that scrapes dcgm-exporter (Get-GpuInventory -PrometheusUri); not a file format.</summary>
+    Prometheus,
 }

@@ -26,6 +26,7 @@ internal static class InventoryFormats
     private static readonly Regex s_sinfoLine = new(@"^\S+\s+(?:\S+\s+)*(?:gpu:\S+|\(null\))\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_tableBorder = new(@"^\+-{10,}", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_kubectl = new(@"""(?:items|kind)""\s*:", RegexOptions.CultureInvariant);
+    private static readonly Regex s_dcgmLine = new(@"^(?:#\s*(?:HELP|TYPE)\s+)?DCGM_FI_\w*\s*[{ ]", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex s_rocmCard = new(@"^\{\s*""card[0-9]+""|""card[0-9]+""\s*:\s*\{", RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<InventoryFormatEntry> All { get; } =
@@ -41,6 +42,8 @@ internal static class InventoryFormats
             (s, c) => IsJson(s.Text().TrimStart()) ? AmdReader.ReadAmdSmiJson(s.Utf8(), c) : AmdReader.ReadAmdSmiText(s.Lines(c), c)),
         // Any other JSON object: one node's labels.
         new(InventoryFormat.KubernetesLabels, IsJson, (s, c) => KubernetesReader.Read(s.Utf8(), c)),
+        // dcgm-exporter /metrics text (Prometheus exposition format), streamed: a saved scrape of a fleet can be gigabytes.
+        new(InventoryFormat.DcgmExporter, s_dcgmLine.IsMatch, (s, c) => DcgmExporterReader.Read(s.OpenText(), c)),
         new(InventoryFormat.NvidiaSmiQuery, t => t.IndexOf("NVSMI LOG", StringComparison.Ordinal) >= 0, (s, c) => NvidiaSmiTextReader.ReadQuery(s.Lines(c), c)),
         // The table may start with a timestamp line ("Mon Mar 11 09:31:07 2024") before its first border.
         new(InventoryFormat.NvidiaSmiTable, t => (t.IndexOf("NVIDIA-SMI", StringComparison.Ordinal) >= 0 && s_tableBorder.IsMatch(t)) || t.StartsWith("+---", StringComparison.Ordinal),
@@ -51,6 +54,10 @@ internal static class InventoryFormats
         new(InventoryFormat.Csv, null, (s, c) => CsvInventoryReader.Read(s.OpenCsv, c), isCsv: true),
         new(InventoryFormat.CloudInstances, null, (s, c) => CsvInventoryReader.Read(s.OpenCsv, c), isCsv: true),
         new(InventoryFormat.NvidiaSmiCsv, null, (s, c) => CsvInventoryReader.Read(s.OpenCsv, c), isCsv: true),
+        // Not a file format: the items of Get-GpuInventory -PrometheusUri.
+        new(InventoryFormat.Prometheus, null, (_, _) => throw new CapacityException(new Problem(ErrorIds.NotAFileFormat, ProblemKind.InvalidArgument,
+            "Prometheus is a server, not a file format.", InventoryFormat.Prometheus,
+            recommendedAction: "Use Get-GpuInventory -PrometheusUri, or -Format DcgmExporter for a saved scrape."))),
     ];
 
     private static readonly Dictionary<InventoryFormat, InventoryFormatEntry> s_byFormat = All.ToDictionary(e => e.Format);

@@ -25,7 +25,7 @@ internal sealed class InventoryTally
     /// profile counts as its share of one GPU and as a slice. <paramref name="unresolvedCount"/> is the
     /// count to report when the name does not resolve (e.g. the 8 of an untyped "gpu:8").
     /// </summary>
-    public void AddUnits(string? host, string raw, double units, long line, double? memoryMiB = null, string? note = null, double? unresolvedCount = null)
+    public void AddUnits(string? host, string raw, double units, long line, double? memoryMiB = null, string? note = null, double? unresolvedCount = null, bool countIsGpus = false)
     {
         var resolution = _context.Resolutions.Resolve(raw, out var problem);
         if (resolution is null)
@@ -33,6 +33,8 @@ internal sealed class InventoryTally
             Add(host, raw, null, problem, unresolvedCount ?? units, 0, 0, line, memoryMiB, note);
             return;
         }
+        units = CountUnits.ToUnits(resolution, units, countIsGpus, out var warning);
+        if (warning is not null) _context.Pending.Add(InventoryEntry.Warn($"{_context.At(line)}: {warning}"));
         var slices = resolution.MatchKind == MatchKind.MigSlice ? (int)units : 0;
         Add(host, raw, resolution, null, units * resolution.GpusPerUnit * resolution.Fraction, slices, 0, line, memoryMiB, note);
     }

@@ -22,10 +22,10 @@ public sealed class Epoch8BitFleet
     public List<string> Warnings => _calculator.Warnings;
 
     /// <summary>Adds GPUs of a model; <paramref name="inputMetric"/> is the metric the input was computed under, when it says.</summary>
-    public Problem? Add(string? model, double count, GpuMetric? inputMetric = null)
+    public Problem? Add(string? model, double count, GpuMetric? inputMetric = null, bool countIsGpus = false)
     {
         if (inputMetric is { } metric) _inputMetrics.Add(metric.ToString());
-        return _calculator.Add(model, count);
+        return _calculator.Add(model, count, countIsGpus: countIsGpus);
     }
 
     /// <summary>The fleet's H100 equivalents under Epoch8Bit, how they were computed, and what the input's metric means; null when no GPU counted.</summary>

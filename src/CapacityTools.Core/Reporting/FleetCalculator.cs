@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityTools.Core.Gpu;
+using CapacityTools.Core.Telemetry;
 
 namespace CapacityTools.Core.Reporting;
 
@@ -48,7 +49,7 @@ public sealed class FleetCalculator
     }
 
     /// <summary>Adds a count of a model by name; returns the problem when the pair cannot count.</summary>
-    public Problem? Add(string? model, double count, SourceLocation? location = null)
+    public Problem? Add(string? model, double count, SourceLocation? location = null, bool countIsGpus = false)
     {
         if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
@@ -61,6 +62,8 @@ public sealed class FleetCalculator
             Skipped++;
             return problem!.At(location);
         }
+        count = Inventory.CountUnits.ToUnits(resolution, count, countIsGpus, out var warning);
+        if (warning is not null) Warnings.Add(warning);
         Add(resolution, count, location);
         return null;
     }
@@ -79,6 +82,31 @@ public sealed class FleetCalculator
         }
         acc.Gpus += count * resolution.GpusPerUnit * resolution.Fraction;
         if (!acc.Inputs.Contains(resolution.Input, StringComparer.OrdinalIgnoreCase) && acc.Inputs.Count < 16) acc.Inputs.Add(resolution.Input);
+    }
+
+    /// <summary>
+    /// Adds GPUs measured by Get-GpuUsage: their average count counts like inventory, and their measured energy,
+    /// GPU-hours and utilisation are reported beside the TDP estimate. Returns the problem when the model is unknown.
+    /// </summary>
+    public Problem? AddMeasured(GpuUsage usage)
+    {
+        var problem = Add(usage.Model, usage.Gpus, new SourceLocation(usage.Source, 0));
+        if (problem is not null) return problem;
+        _measured.GpuHours += usage.GpuHours;
+        if (usage.EnergyKWh is { } kwh && usage.Hours > 0)
+        {
+            _measured.EnergyKWh += kwh;
+            _measured.AnnualKWh += kwh * _assumptions.HoursPerYear / usage.Hours;
+            _measured.EnergyGpuHours += usage.GpuHours;
+            _measured.WindowHours = Math.Max(_measured.WindowHours, usage.Hours);
+        }
+        if (usage.AverageUtilization is { } utilization)
+        {
+            _measured.UtilizationHours += usage.GpuHours;
+            _measured.UtilizationSum += utilization * usage.GpuHours;
+            if (usage.UtilizationMetric is { } metric && !_measured.Metrics.Contains(metric)) _measured.Metrics.Add(metric);
+        }
+        return null;
     }
 
     public FleetSummary Result()
@@ -120,8 +148,28 @@ public sealed class FleetCalculator
         var it = models.Sum(m => m.ItPowerMW);
         var facility = it * a.Pue;
         var gwh = facility * a.Utilization * a.HoursPerYear / 1000;
+        var m = _measured;
+        var estimate = $"TDP x Utilization {a.Utilization.ToString("0.###", CultureInfo.InvariantCulture)} (assumed) x PUE";
+        double? measuredAnnual = m.EnergyGpuHours > 0 ? m.AnnualKWh * a.Pue / 1e6 : null;
+        double? measuredUtilization = m.UtilizationHours > 0 ? m.UtilizationSum / m.UtilizationHours : null;
+        if (m.GpuHours > 0)
+        {
+            notes.Add($"Measured by dcgm-exporter: {m.GpuHours.ToString("0.##", CultureInfo.InvariantCulture)} GPU-hours"
+                + (measuredAnnual is { } annual ? $", {m.EnergyKWh.ToString("0.###", CultureInfo.InvariantCulture)} kWh of GPU energy; annualised with PUE {a.Pue.ToString("0.##", CultureInfo.InvariantCulture)}: {annual.ToString("0.######", CultureInfo.InvariantCulture)} GWh against the TDP estimate of {gwh.ToString("0.######", CultureInfo.InvariantCulture)} GWh" : ", no energy counter")
+                + (measuredUtilization is { } u ? $"; utilisation {u.ToString("0.###", CultureInfo.InvariantCulture)} measured against {a.Utilization.ToString("0.###", CultureInfo.InvariantCulture)} assumed" : "") + ".");
+            if (m.EnergyGpuHours > 0 && m.EnergyGpuHours < m.GpuHours - 1e-9)
+                notes.Add($"Measured energy covers {m.EnergyGpuHours.ToString("0.##", CultureInfo.InvariantCulture)} of the {m.GpuHours.ToString("0.##", CultureInfo.InvariantCulture)} GPU-hours (the others report no energy counter).");
+        }
         return new FleetSummary
         {
+            MeasuredGpuHours = m.GpuHours > 0 ? m.GpuHours : null,
+            MeasuredEnergyKWh = m.EnergyGpuHours > 0 ? m.EnergyKWh : null,
+            MeasuredAnnualEnergyGWh = measuredAnnual,
+            MeasuredUtilization = measuredUtilization,
+            EnergyBasis = measuredAnnual is null ? estimate
+                : $"{estimate}; measured: DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION over windows of up to {m.WindowHours.ToString("0.##", CultureInfo.InvariantCulture)} h (MeasuredEnergyKWh, MeasuredAnnualEnergyGWh)",
+            UtilizationBasis = measuredUtilization is null ? "assumed (-Utilization)"
+                : $"assumed (-Utilization) for the estimate; measured from {string.Join(" and ", m.Metrics)} (MeasuredUtilization)",
             Gpus = models.Sum(m => m.Gpus),
             Models = models.Count,
             Metric = _equivalence.Metric,
@@ -152,6 +200,20 @@ public sealed class FleetCalculator
         if (ok) return;
         throw new CapacityException(new Problem(ErrorIds.InvalidAssumption, ProblemKind.InvalidArgument,
             $"-{name} {value.ToString(CultureInfo.InvariantCulture)} is out of range. {rule}", value, recommendedAction: $"Give -{name} a value in range."));
+    }
+
+    private readonly Measured _measured = new();
+
+    private sealed class Measured
+    {
+        public double GpuHours { get; set; }
+        public double EnergyKWh { get; set; }
+        public double AnnualKWh { get; set; }
+        public double EnergyGpuHours { get; set; }
+        public double WindowHours { get; set; }
+        public double UtilizationSum { get; set; }
+        public double UtilizationHours { get; set; }
+        public List<string> Metrics { get; } = [];
     }
 
     private sealed class Accumulator(GpuSpec spec)

@@ -45,6 +45,19 @@ public sealed class FleetSummary
     /// <summary>What the totals leave out or assume (models without a figure, fallbacks).</summary>
     public DisplayList<string> Notes { get; set; } = [];
 
+    /// <summary>GPU-hours measured by dcgm-exporter (Get-GpuUsage input); null when nothing was measured.</summary>
+    public double? MeasuredGpuHours { get; set; }
+    /// <summary>GPU energy measured by dcgm-exporter over its windows, in kWh (IT energy of the GPUs, no PUE); null when not measured.</summary>
+    public double? MeasuredEnergyKWh { get; set; }
+    /// <summary>The measured energy annualised (each window scaled to HoursPerYear) and times PUE, in GWh: compare with AnnualEnergyGWh.</summary>
+    public double? MeasuredAnnualEnergyGWh { get; set; }
+    /// <summary>Measured utilisation (0 to 1), weighted by GPU-hours; null when not measured.</summary>
+    public double? MeasuredUtilization { get; set; }
+    /// <summary>Where the energy figures come from: the TDP estimate, and the measurement when there is one.</summary>
+    public string EnergyBasis { get; set; } = "";
+    /// <summary>Where the utilisation comes from: the assumption, and the measurement when there is one.</summary>
+    public string UtilizationBasis { get; set; } = "";
+
     public override string ToString() => $"{Gpus} GPUs, {Equivalents} x {Reference} ({Metric})";
 
     // --- Cost to buy and to rent (Pricing/FleetCosts); every price is dated on ByModel ---

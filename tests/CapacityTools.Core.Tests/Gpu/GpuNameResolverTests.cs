@@ -34,7 +34,7 @@ public class GpuNameResolverTests
 
     [Theory]
     [InlineData("NVIDIA-A100-SXM4-40GB-MIG-1g.5gb", "A100-SXM4-40GB", 1.0 / 7)]
-    [InlineData("NVIDIA-H100-80GB-HBM3-MIG-3g.40gb", "H100-SXM5-80GB", 3.0 / 7)]
+    [InlineData("NVIDIA-H100-80GB-HBM3-MIG-3g.40gb", "H100-SXM5-80GB", 40.0 / 80)] // memory share (1/2) exceeds compute (3/7)
     [InlineData("NVIDIA A100-SXM4-80GB MIG 7g.80gb", "A100-SXM4-80GB", 1.0)]
     [InlineData("NVIDIA-A100-SXM4-80GB-MIG-1g.10gb+me", "A100-SXM4-80GB", 1.0 / 7)]
     public void MigSlicesResolveToTheirParent(string input, string id, double fraction)
@@ -90,5 +90,16 @@ public class GpuNameResolverTests
         {
             System.Globalization.CultureInfo.CurrentCulture = saved;
         }
+    }
+
+    [Fact]
+    public void FourSlicesThatFillAGpusMemoryAreOneWholeGpu()
+    {
+        // 1g.20gb: 1 of 7 compute slices but 20 of 80 GB; four of them occupy the whole H100.
+        var slice = GpuCatalog.Embedded.Resolver.Resolve("NVIDIA-H100-80GB-HBM3-MIG-1g.20gb", out _)!;
+        Assert.Equal(0.25, slice.Fraction, 9);
+        Assert.Contains("20 of 80 GB", slice.Note);
+        var seven = GpuCatalog.Embedded.Resolver.Resolve("NVIDIA-H100-80GB-HBM3-MIG-1g.10gb", out _)!;
+        Assert.Equal(1.0 / 7, seven.Fraction, 9);
     }
 }

@@ -26,6 +26,12 @@ public class NameCorpusTests
     }
 
     [Theory]
+    [InlineData("  Tesla T4  ")]
+    [InlineData("\tTesla T4\r")]
+    public void SurroundingWhitespaceNeverDecides(string input) =>
+        Assert.Equal("T4", GpuCatalog.Embedded.Resolver.Resolve(input, out _)!.Id);
+
+    [Theory]
     [MemberData(nameof(Corpus))]
     public void Resolves(string input, string expectedId, string matchKind, int gpusPerUnit, double fraction, string origin)
     {

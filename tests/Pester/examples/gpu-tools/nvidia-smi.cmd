@@ -1,0 +1,1 @@
+@type "%~dp0nvidia-smi-q-x.xml"
