@@ -5,6 +5,7 @@ using CapacityTools.Core.Gpu;
 using CapacityTools.Core.Inventory;
 using CapacityTools.Core.Perspective;
 using CapacityTools.Core.Pricing;
+using CapacityTools.Core.Telemetry;
 using CapacityTools.Core.Verdicts;
 
 namespace CapacityTools.Core.Reporting;
@@ -27,6 +28,8 @@ public sealed class Report(string title, GpuCatalog catalog)
     private readonly List<CountryGdp> _gdp = [];
     private readonly List<ClusterComparison> _clusters = [];
     private readonly List<GpuPrice> _prices = [];
+    private readonly List<GpuUsage> _usage = [];
+    private readonly HostTally _usageHours = new();
     private readonly Dictionary<string, ReportTable> _others = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
 
@@ -46,6 +49,10 @@ public sealed class Report(string title, GpuCatalog catalog)
             case CountryGdp g: Keep(_gdp, g); return true;
             case ClusterComparison k: Keep(_clusters, k); return true;
             case GpuPrice p: Keep(_prices, p); return true;
+            case GpuUsage u:
+                _usageHours.Add(u.Host, u.GpuHours);
+                Keep(_usage, u);
+                return true;
         }
         // Another type (a usage record, a neighbour, another module's object): its simple properties, typed by their declared types.
         var type = item.GetType();
@@ -77,9 +84,9 @@ public sealed class Report(string title, GpuCatalog catalog)
 
     public long InventoryRows => _inventory.Rows;
 
-    public IReadOnlyList<ReportTable> Tables() => ReportTables.Build(this, _inventory, _equivalents, _fleets, _claims, _markets, _gdp, _clusters, _prices, _others.Values);
+    public IReadOnlyList<ReportTable> Tables() => ReportTables.Build(this, _inventory, _equivalents, _fleets, _claims, _markets, _gdp, _clusters, _prices, _usage, _others.Values);
 
-    public IReadOnlyList<ReportChart> Charts() => ReportCharts.Build(_inventory, _fleets, _claims, _markets);
+    public IReadOnlyList<ReportChart> Charts() => ReportCharts.Build(_inventory, _fleets, _claims, _markets, _usageHours);
 
     /// <summary>The sources and licences of the figures shown, and the editions the objects name.</summary>
     public IReadOnlyList<string> Sources()
@@ -89,7 +96,7 @@ public sealed class Report(string title, GpuCatalog catalog)
         {
             "GPU figures: vendor datasheets (dense figures, never 'with sparsity'), and Epoch AI's data on machine learning hardware, GPU clusters and AI chip sales, CC BY 4.0 (epoch.ai).",
             "GDP: International Monetary Fund, World Economic Outlook Database (IMF.RES:WEO), (c) IMF; World Bank, World Development Indicators, GDP (current US$), CC BY 4.0. No endorsement by the IMF or the World Bank is implied.",
-            "Prices: the dated provider pages named on each price.",
+            "Prices: the dated provider pages named on each price. Usage: the Prometheus server (dcgm-exporter) each usage row names.",
         };
         if (editions.Count > 0) list.Add($"GDP editions used: {string.Join(", ", editions)}.");
         list.Add($"Written by CapacityTools on {Created.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}; see the module's NOTICE file.");

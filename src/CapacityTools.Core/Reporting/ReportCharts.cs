@@ -8,7 +8,7 @@ internal static class ReportCharts
 {
     private const int MaxPerKind = 8;
 
-    public static IReadOnlyList<ReportChart> Build(InventoryDigest inventory, List<FleetSummary> fleets, List<ClaimCheck> claims, List<MarketComparison> markets)
+    public static IReadOnlyList<ReportChart> Build(InventoryDigest inventory, List<FleetSummary> fleets, List<ClaimCheck> claims, List<MarketComparison> markets, HostTally usageHours)
     {
         var charts = new List<ReportChart>();
         foreach (var claim in claims.Where(c => c.Measured is not null || (c.Kind == ClaimKind.MarketSize && c.Details.Count > 0)).Take(MaxPerKind)) charts.Add(Claim(claim));
@@ -21,6 +21,7 @@ internal static class ReportCharts
             charts.Add(new ReportChart("IT power by model (GPUs at TDP)", "MW", models.Select(m => new ChartBar(m.Model, m.ItPowerMW)).ToList()));
         }
         if (inventory.Rows > 0) charts.Add(inventory.HostChart());
+        if (usageHours.Hosts > 0) charts.Add(usageHours.Chart("Measured GPU-hours", "GPU-hours", InventoryDigest.HostsCharted));
 
         foreach (var market in markets.Take(MaxPerKind)) charts.Add(Market(market));
         return charts;

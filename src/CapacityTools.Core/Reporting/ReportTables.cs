@@ -3,6 +3,7 @@ using CapacityTools.Core.Economy;
 using CapacityTools.Core.Gpu;
 using CapacityTools.Core.Perspective;
 using CapacityTools.Core.Pricing;
+using CapacityTools.Core.Telemetry;
 using CapacityTools.Core.Verdicts;
 
 namespace CapacityTools.Core.Reporting;
@@ -14,7 +15,7 @@ internal static class ReportTables
 
     public static IReadOnlyList<ReportTable> Build(Report report, InventoryDigest inventory, List<GpuEquivalent> equivalents, List<FleetSummary> fleets,
         List<ClaimCheck> claims, List<MarketComparison> markets, List<CountryGdp> gdp, List<ClusterComparison> clusters, List<GpuPrice> prices,
-        IEnumerable<ReportTable> others)
+        List<GpuUsage> usage, IEnumerable<ReportTable> others)
     {
         var tables = new List<ReportTable>();
         void Add<TItem>(string title, List<TItem> items, (string Header, ColumnKind Kind, Func<TItem, object?> Value)[] columns)
@@ -42,7 +43,9 @@ internal static class ReportTables
             ("GPUs", N, f => f.Gpus), ("Models", I, f => f.Models), ("Metric", T, f => f.Metric), ("Reference", T, f => f.Reference), ("Equivalents", N, f => f.Equivalents),
             ("BF16 PFLOPS", N, f => f.Bf16Pflops), ("FP8 PFLOPS", N, f => f.Fp8Pflops), ("Memory TB", N, f => f.MemoryTB), ("IT power MW", N, f => f.ItPowerMW),
             ("Facility power MW", N, f => f.FacilityPowerMW), ("Energy GWh/year", N, f => f.AnnualEnergyGWh), ("Energy cost/year", N, f => f.AnnualEnergyCost),
-            ("Currency", T, f => f.Currency), ("PUE", N, f => f.Pue), ("Utilization", P, f => f.Utilization), ("Notes", T, f => string.Join(" ", f.Notes))]);
+            ("Currency", T, f => f.Currency), ("PUE", N, f => f.Pue), ("Utilization", P, f => f.Utilization),
+            ("Measured GPU-hours", N, f => f.MeasuredGpuHours), ("Measured utilization", P, f => f.MeasuredUtilization), ("Measured energy GWh/year", N, f => f.MeasuredAnnualEnergyGWh),
+            ("Notes", T, f => string.Join(" ", f.Notes))]);
         var models = fleetRows.SelectMany(f => f.ByModel).ToList();
         Add("Fleet by model", models, [
             ("Model", T, m => m.Model), ("GPUs", N, m => m.Gpus), ("Equivalents", N, m => m.Equivalents), ("BF16 PFLOPS", N, m => m.Bf16Pflops),
@@ -66,6 +69,10 @@ internal static class ReportTables
         Add("GPU prices", prices, [
             ("Model", T, p => p.Model), ("Kind", T, p => p.Kind), ("Provider", T, p => p.Provider), ("Region", T, p => p.Region), ("Instance type", T, p => p.InstanceType),
             ("Price", N, p => p.Value), ("Currency", T, p => p.Currency), ("As of", T, p => p.AsOf), ("Source", T, p => p.Source)]);
+        Add("GPU usage", usage, [
+            ("Host", T, u => u.Host), ("Model", T, u => u.Model ?? u.RawName), ("GPUs", N, u => u.Gpus), ("GPU-hours", N, u => u.GpuHours),
+            ("Utilization", P, u => u.AverageUtilization), ("Power W/GPU", N, u => u.AveragePowerWatts), ("Energy kWh", N, u => u.EnergyKWh),
+            ("Start", T, u => u.Start), ("End", T, u => u.End), ("Utilization metric", T, u => u.UtilizationMetric), ("Source", T, u => u.Source), ("Note", T, u => u.Note)]);
         foreach (var other in others)
         {
             var total = report.CountOf(other.Title);
