@@ -77,14 +77,6 @@ public abstract class CapacityCmdlet : PSCmdlet, IProblemSink
         else if (entry.Info is not null) WriteVerbose(entry.Info);
     }
 
-    private int _warningsShown;
-
-    /// <summary>Writes the warnings a calculator added since the last call (it keeps them in one growing list).</summary>
-    protected void WriteNewWarnings(IReadOnlyList<string> warnings)
-    {
-        for (; _warningsShown < warnings.Count; _warningsShown++) WriteWarning(warnings[_warningsShown]);
-    }
-
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing), for long reads in the core.</summary>
     protected CancellationToken StopToken => _stop.Token;
 

@@ -45,7 +45,7 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
     {
         try
         {
-            _fleet = new Epoch8BitFleet(Catalog);
+            _fleet = new Epoch8BitFleet(Catalog, this);
         }
         catch (CapacityException ex)
         {
@@ -86,12 +86,10 @@ public sealed class CompareFleetToClusterCommand : CapacityCmdlet
                 _objects++;
                 break;
         }
-        WriteNewWarnings(_fleet!.Warnings);
     }
 
     protected override void EndProcessing()
     {
-        WriteNewWarnings(_fleet!.Warnings);
         if (ParameterSetName != InputSet || _objects == 0 || _fleet!.Result() is not { } fleet) return;
         WriteObject(Compare(fleet.Equivalents, fleet.Basis, fleet.Notes));
     }

@@ -40,7 +40,7 @@ public sealed class GetGpuEquivalentCommand : FleetInputCmdlet
     {
         try
         {
-            _calculator = new EquivalenceCalculator(Catalog, Metric, Reference);
+            _calculator = new EquivalenceCalculator(Catalog, Metric, Reference, this);
         }
         catch (CapacityException ex)
         {
@@ -73,7 +73,6 @@ public sealed class GetGpuEquivalentCommand : FleetInputCmdlet
     {
         var problem = _calculator!.Add(model, count, countIsGpus: countIsGpus);
         if (problem is not null) WriteProblem(problem);
-        WriteNewWarnings(_calculator!.Warnings);
     }
 
     private void ReadFiles(IEnumerable<string> files)
@@ -83,7 +82,6 @@ public sealed class GetGpuEquivalentCommand : FleetInputCmdlet
             var problem = _calculator!.Add(m.Resolution, m.Units, m.FirstSeen);
             if (problem is not null) WriteProblem(problem);
         });
-        WriteNewWarnings(_calculator!.Warnings);
     }
 
     protected override void EndProcessing()

@@ -65,7 +65,7 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
             _fleet = new FleetCalculator(Catalog, new FleetAssumptions
             {
                 Pue = Pue, Utilization = Utilization, PricePerKwh = PricePerKwh, Currency = Currency,
-            }, Metric, Reference);
+            }, Metric, Reference, this);
         }
         catch (CapacityException ex)
         {
@@ -94,7 +94,6 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
             // Get-GpuUsage | Measure-GpuFleet: measured energy and utilisation beside the TDP estimate.
             if (usage.Model is null) fleet.Skipped++;
             else if (fleet.AddMeasured(usage) is { } unknown) WriteProblem(unknown);
-            WriteNewWarnings(fleet.Warnings);
             return;
         }
         if (!Row.TryRead(InputObject, out var model, out var count, out var problem))
@@ -109,13 +108,11 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
         }
         problem = fleet.Add(model, count, countIsGpus: Row.CountIsGpus);
         if (problem is not null) WriteProblem(problem);
-        WriteNewWarnings(_fleet!.Warnings);
     }
 
     protected override void EndProcessing()
     {
         var summary = _fleet!.Result();
-        WriteNewWarnings(_fleet.Warnings);
         try
         {
             FleetCosts.Apply(summary, SessionData.Prices.Current, new CostAssumptions { Years = Years, RentProvider = RentProvider, RentRegion = RentRegion });
@@ -130,7 +127,6 @@ public sealed class MeasureGpuFleetCommand : FleetInputCmdlet
     private void ReadFiles(IEnumerable<string> files)
     {
         _fleet!.Skipped += ReadBulk(files, BulkOptions, "Measure-GpuFleet", m => _fleet.Add(m.Resolution, m.Units, m.FirstSeen));
-        WriteNewWarnings(_fleet!.Warnings);
     }
 
 }

@@ -12,18 +12,21 @@ public sealed class EquivalenceCalculator
     private readonly HashSet<string> _warnedFamilies = new(StringComparer.OrdinalIgnoreCase);
     private readonly MetricReading _reference;
     private readonly ResolutionCache _resolutions;
+    private readonly IProblemSink? _sink;
 
+    /// <summary>Warnings (a family default whose variants differ under the metric) go to <paramref name="sink"/> as they arise.</summary>
     /// <exception cref="CapacityException">The reference is unknown or has no figure for the metric.</exception>
-    public EquivalenceCalculator(GpuCatalog catalog, GpuMetric metric, string reference)
+    public EquivalenceCalculator(GpuCatalog catalog, GpuMetric metric, string reference, IProblemSink? sink = null)
     {
         _catalog = catalog;
+        _sink = sink;
         _resolutions = new ResolutionCache(catalog);
         Metric = metric;
         var resolved = catalog.Resolver.Resolve(reference, out var problem);
         if (resolved is null) throw new CapacityException(problem!);
         ReferenceSpec = resolved.Spec;
         _reference = GpuMetrics.Read(ReferenceSpec, metric) ?? throw new CapacityException(new Problem(
-            "MetricNotAvailable", ProblemKind.InvalidArgument,
+            ErrorIds.MetricNotAvailable, ProblemKind.InvalidArgument,
             $"The reference {ReferenceSpec.Id} has no {metric} figure, so nothing can be expressed in it.", reference,
             recommendedAction: "Choose another -Metric or another -Reference."));
     }
@@ -34,8 +37,8 @@ public sealed class EquivalenceCalculator
     public GpuMetric Metric { get; }
     public GpuSpec ReferenceSpec { get; }
 
-    /// <summary>Warnings for the caller to show, such as a family default whose variants differ under the metric.</summary>
-    public List<string> Warnings { get; } = [];
+    /// <summary>Says a warning through the sink the calculator was given (none: the caller does not show warnings).</summary>
+    internal void Warn(string warning) => _sink?.Warning(warning);
 
     /// <summary>Adds a count of a model; returns the problem when the pair cannot count.</summary>
     public Problem? Add(string? model, double count, SourceLocation? location = null, bool countIsGpus = false)
@@ -47,7 +50,7 @@ public sealed class EquivalenceCalculator
         var resolution = _resolutions.Resolve(model, out var problem);
         if (resolution is null) return problem!.At(location);
         count = Inventory.CountUnits.ToUnits(resolution, count, countIsGpus, out var warning);
-        if (warning is not null) Warnings.Add(warning);
+        if (warning is not null) Warn(warning);
         return Add(resolution, count, location);
     }
 
@@ -113,7 +116,7 @@ public sealed class EquivalenceCalculator
         var values = variants.Select(v => v.Reading!.Value.Value).Distinct().ToList();
         if (values.Count <= 1) return;
         var listing = string.Join(", ", variants.Select(v => $"{v.Id} {v.Reading!.Value.Value:0.###}"));
-        Warnings.Add($"'{resolution.Input}' names the {family.Family} family, counted as {resolution.Id}; its variants differ under {Metric} ({listing} {GpuMetrics.Unit(Metric)}). Name the variant to be exact.");
+        Warn($"'{resolution.Input}' names the {family.Family} family, counted as {resolution.Id}; its variants differ under {Metric} ({listing} {GpuMetrics.Unit(Metric)}). Name the variant to be exact.");
     }
 
     private sealed class Accumulator(GpuSpec spec, MetricReading reading)

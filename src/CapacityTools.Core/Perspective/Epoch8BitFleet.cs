@@ -16,10 +16,8 @@ public sealed class Epoch8BitFleet
     private readonly SortedSet<string> _inputMetrics = new(StringComparer.Ordinal);
 
     /// <exception cref="CapacityException">The catalog lacks the reference GPU.</exception>
-    public Epoch8BitFleet(GpuCatalog catalog) => _calculator = new EquivalenceCalculator(catalog, GpuMetric.Epoch8Bit, EquivalenceCalculator.DefaultReference);
-
-    /// <summary>Warnings to show, such as a family default whose variants differ.</summary>
-    public List<string> Warnings => _calculator.Warnings;
+    public Epoch8BitFleet(GpuCatalog catalog, IProblemSink? sink = null) =>
+        _calculator = new EquivalenceCalculator(catalog, GpuMetric.Epoch8Bit, EquivalenceCalculator.DefaultReference, sink);
 
     /// <summary>Adds GPUs of a model; <paramref name="inputMetric"/> is the metric the input was computed under, when it says.</summary>
     public Problem? Add(string? model, double count, GpuMetric? inputMetric = null, bool countIsGpus = false)

@@ -18,18 +18,17 @@ public sealed class FleetCalculator
     private readonly List<Accumulator> _order = [];
 
     /// <exception cref="CapacityException">The reference is unknown or lacks the metric, or an assumption is out of range.</exception>
-    public FleetCalculator(GpuCatalog catalog, FleetAssumptions assumptions, GpuMetric metric = GpuMetric.Bf16, string reference = EquivalenceCalculator.DefaultReference)
+    public FleetCalculator(GpuCatalog catalog, FleetAssumptions assumptions, GpuMetric metric = GpuMetric.Bf16, string reference = EquivalenceCalculator.DefaultReference,
+        IProblemSink? sink = null)
     {
         Check(assumptions.Pue >= 1 && !double.IsInfinity(assumptions.Pue), "Pue", assumptions.Pue, "PUE is facility power over IT power: 1.0 or more.");
         Check(assumptions.Utilization is >= 0 and <= 1, "Utilization", assumptions.Utilization, "Utilization is a share of TDP from 0 to 1.");
         Check(assumptions.PricePerKwh >= 0 && !double.IsInfinity(assumptions.PricePerKwh), "PricePerKwh", assumptions.PricePerKwh, "The price per kWh is 0 or more.");
-        _equivalence = new EquivalenceCalculator(catalog, metric, reference);
+        _equivalence = new EquivalenceCalculator(catalog, metric, reference, sink);
         _resolutions = new ResolutionCache(catalog);
         _assumptions = assumptions;
     }
 
-    /// <summary>Warnings to show, such as a family default whose variants differ under the metric.</summary>
-    public List<string> Warnings => _equivalence.Warnings;
 
     /// <summary>Rows the caller skipped (bad input), carried into the summary.</summary>
     public long Skipped { get; set; }
@@ -63,7 +62,7 @@ public sealed class FleetCalculator
             return problem!.At(location);
         }
         count = Inventory.CountUnits.ToUnits(resolution, count, countIsGpus, out var warning);
-        if (warning is not null) Warnings.Add(warning);
+        if (warning is not null) _equivalence.Warn(warning);
         Add(resolution, count, location);
         return null;
     }
@@ -141,7 +140,7 @@ public sealed class FleetCalculator
         if (_untypedItems > 0)
         {
             var untyped = $"{_untypedItems.ToString(CultureInfo.InvariantCulture)} inventory item(s) with {_untypedGpus.ToString("0.##", CultureInfo.InvariantCulture)} GPU(s) have no model and were not counted; their reader wrote an error for each.";
-            Warnings.Add(untyped);
+            _equivalence.Warn(untyped);
             notes.Add(untyped);
         }
         var a = _assumptions;

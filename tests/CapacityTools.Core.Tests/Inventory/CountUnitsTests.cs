@@ -42,9 +42,12 @@ public class CountUnitsTests
     [Fact]
     public void CalculatorsApplyTheSameRuleToPipelineCounts()
     {
-        var fleet = new FleetCalculator(GpuCatalog.Embedded, new FleetAssumptions(), GpuMetric.Bf16);
+        var sink = new ListSink();
+        var fleet = new FleetCalculator(GpuCatalog.Embedded, new FleetAssumptions(), GpuMetric.Bf16, sink: sink);
         Assert.Null(fleet.Add("p4d.24xlarge", 8, countIsGpus: true));
         Assert.Null(fleet.Add("p4d.24xlarge", 1));
-        Assert.Equal(16, fleet.Result().Gpus);
+        Assert.Null(fleet.Add("p4d.24xlarge", 12, countIsGpus: true));
+        Assert.Equal(28, fleet.Result().Gpus);
+        Assert.Contains(sink.Warnings, w => w.Contains("not a whole number of instances"));
     }
 }
