@@ -34,7 +34,7 @@ public sealed class GetGpuUsageCommand : PrometheusCmdlet
         var options = ConnectionOptions();
         Ask(options, client =>
         {
-            foreach (var usage in new GpuUsageReader(client, Catalog, options).Read(start, end, WriteProblem, WriteWarning, StopToken)) WriteObject(usage);
+            foreach (var usage in new GpuUsageReader(client, Catalog, options).Read(start, end, this, StopToken)) WriteObject(usage);
         });
     }
 }

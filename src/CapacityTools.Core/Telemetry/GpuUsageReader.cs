@@ -32,7 +32,7 @@ public sealed class GpuUsageReader
     public static TimeSpan Step(TimeSpan window) => TimeSpan.FromSeconds(Math.Max(60, Math.Ceiling(window.TotalSeconds / 1000 / 60) * 60));
 
     /// <exception cref="CapacityException">The window is empty, or the server cannot be reached or refused a query.</exception>
-    public IReadOnlyList<GpuUsage> Read(DateTimeOffset start, DateTimeOffset end, Action<Problem> onProblem, Action<string> onWarning, CancellationToken token = default)
+    public IReadOnlyList<GpuUsage> Read(DateTimeOffset start, DateTimeOffset end, IProblemSink sink, CancellationToken token = default)
     {
         if (end <= start)
             throw new CapacityException(new Problem(ErrorIds.InvalidTimeWindow, ProblemKind.InvalidArgument,
@@ -41,14 +41,14 @@ public sealed class GpuUsageReader
         Dictionary<string, PrometheusInventoryReader.HostModel> Ask(string promql, Func<double, double, double>? combine = null)
         {
             var answer = _client.Query(promql, end, token);
-            foreach (var warning in answer.Warnings) onWarning($"{_source}: the server warns: {warning}");
+            foreach (var warning in answer.Warnings) sink.Warning($"{_source}: the server warns: {warning}");
             return PrometheusInventoryReader.Group(answer.Series, null, _source, combine);
         }
         var hoursAnswer = _client.Query(_query.GpuHours(window, Step(window)), end, token);
-        foreach (var warning in hoursAnswer.Warnings) onWarning($"{_source}: the server warns: {warning}");
+        foreach (var warning in hoursAnswer.Warnings) sink.Warning($"{_source}: the server warns: {warning}");
         var podHosts = new List<InventoryEntry>();
         var hours = PrometheusInventoryReader.Group(hoursAnswer.Series, podHosts, _source);
-        foreach (var entry in podHosts) onWarning(entry.Warning!);
+        foreach (var entry in podHosts) sink.Warning(entry.Warning!);
         var profSum = Ask(_query.WholeGpuMean("sum", "PROF_GR_ENGINE_ACTIVE", window));
         var profCount = Ask(_query.WholeGpuMean("count", "PROF_GR_ENGINE_ACTIVE", window));
         var utilSum = Ask(_query.WholeGpuMean("sum", "DEV_GPU_UTIL", window));
@@ -76,7 +76,7 @@ public sealed class GpuUsageReader
             }
             else
             {
-                onProblem(problem!.At(new SourceLocation(_source, 0)));
+                sink.Problem(problem!.At(new SourceLocation(_source, 0)));
             }
             usage.GpuHours = gpuHours * fraction;
             usage.Gpus = usage.GpuHours / window.TotalHours;
@@ -98,7 +98,7 @@ public sealed class GpuUsageReader
             results.Add(usage);
         }
         if (results.Count == 0)
-            onWarning($"{_source} has no dcgm-exporter GPU series between {start.ToString("u", CultureInfo.InvariantCulture)} and {end.ToString("u", CultureInfo.InvariantCulture)} "
+            sink.Warning($"{_source} has no dcgm-exporter GPU series between {start.ToString("u", CultureInfo.InvariantCulture)} and {end.ToString("u", CultureInfo.InvariantCulture)} "
                 + "matching the selector: check that it scrapes dcgm-exporter, the -Selector, and the window (-Start/-End or -Last) against the server's retention.");
         return results;
     }
