@@ -43,61 +43,10 @@ public static class GdpFileReader
         var builder = new GdpEditionBuilder(directory);
         var warnings = new List<string>();
         if (encoding!.GuessWarning(sourceName) is { } guessed) warnings.Add(guessed);
-        var metadata = new GdpEditionHeader { Layout = layout, Origin = path };
-        string? suggestedName = null;
-        switch (layout)
-        {
-            case GdpFileLayout.Tidy:
-            {
-                // A tidy file is the user's own, whatever indicator code it borrows: its source is the file, not the IMF.
-                var indicator = TidyGdpReader.Read(header, rows, builder, sourceName);
-                metadata.Source = GdpSource.Other;
-                metadata.Title = indicator is null ? $"GDP in US dollars from {sourceName}" : $"GDP in US dollars ({indicator}) from {sourceName}";
-                break;
-            }
-            case GdpFileLayout.WorldBankLong:
-                WorldBankGdpReader.ReadLong(rows, builder);
-                metadata.Source = GdpSource.WorldBank;
-                metadata.Title = $"World Bank WDI GDP (current US$) from {sourceName}";
-                break;
-            case GdpFileLayout.WorldBankBulk:
-            {
-                WorldBankGdpReader.ReadBulk(header, rows, builder, sourceName);
-                metadata.Source = GdpSource.WorldBank;
-                var updated = PreambleValue(preamble, "Last Updated Date");
-                metadata.Title = updated is null ? $"World Bank WDI GDP (current US$) from {sourceName}" : $"World Bank WDI GDP (current US$), updated {updated}";
-                if (updated is not null && DateTime.TryParse(updated, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    suggestedName = $"WDI-{date.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-                break;
-            }
-            case GdpFileLayout.ImfClassicWeo:
-            {
-                var footer = ImfWeoGdpReader.ReadClassic(header, rows, builder, sourceName);
-                // The IMF ends every classic WEO file with a dated footer line; without it the download may be cut short.
-                if (footer is null)
-                    warnings.Add($"{sourceName} has no IMF footer line ('International Monetary Fund, World Economic Outlook Database, <Month> <Year>'); the file may be cut short, so economies after the last row read are missing. Download it again if so.");
-                metadata.Source = GdpSource.Imf;
-                metadata.Title = footer ?? $"IMF World Economic Outlook from {sourceName}";
-                suggestedName = NameFromFooter(footer) ?? NameFromClassicFileName(sourceName);
-                break;
-            }
-            default:
-            {
-                var published = ImfWeoGdpReader.ReadPortal(header, rows, builder, sourceName);
-                metadata.Source = GdpSource.Imf;
-                if (published is not null && DateTime.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date))
-                {
-                    suggestedName = $"WEO-{date.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-                    metadata.Title = $"IMF World Economic Outlook, {date.ToString("MMMM yyyy", CultureInfo.InvariantCulture)} (data.imf.org export)";
-                }
-                else
-                {
-                    metadata.Title = $"IMF World Economic Outlook from {sourceName} (data.imf.org export)";
-                }
-                break;
-            }
-        }
-
+        var result = GdpLayouts.Get(layout).Read(new GdpLayoutInput(header, rows, preamble, sourceName, builder));
+        if (result.Warning is not null) warnings.Add(result.Warning);
+        var metadata = new GdpEditionHeader { Layout = layout, Origin = path, Source = result.Source, Title = result.Title };
+        var suggestedName = result.SuggestedName;
         metadata.Name = string.IsNullOrWhiteSpace(editionName) ? suggestedName ?? Path.GetFileNameWithoutExtension(path) : editionName!.Trim();
         metadata.Attribution = Attribution(metadata.Source, metadata.Title, sourceName);
         if (builder.Count > 0 && builder.EconomyCount == 0)
@@ -129,13 +78,7 @@ public static class GdpFileReader
             if (line.Trim().Length == 0) { preamble.Add(line); continue; }
             var separator = line.Count(c => c == '\t') > line.Count(c => c == ',') ? '\t' : ',';
             var header = SplitHeader(line, separator);
-            GdpFileLayout? layout =
-                TidyGdpReader.Matches(header) ? GdpFileLayout.Tidy
-                : WorldBankGdpReader.MatchesBulk(header) ? GdpFileLayout.WorldBankBulk
-                : WorldBankGdpReader.MatchesLong(header) ? GdpFileLayout.WorldBankLong
-                : ImfWeoGdpReader.MatchesClassic(header) ? GdpFileLayout.ImfClassicWeo
-                : ImfWeoGdpReader.MatchesPortal(header) ? GdpFileLayout.ImfDataPortal
-                : null;
+            var layout = GdpLayouts.Match(header)?.Layout;
             if (layout is not null) return (layout.Value, lineNumber, separator, preamble);
             preamble.Add(line);
         }
@@ -151,17 +94,7 @@ public static class GdpFileReader
     private static List<string> SplitHeader(string line, char separator) =>
         line.Split(separator).Select(f => f.Trim().Trim('"').Trim()).ToList();
 
-    private static string? PreambleValue(IReadOnlyList<string> preamble, string key)
-    {
-        foreach (var line in preamble)
-        {
-            var fields = SplitHeader(line, ',');
-            if (fields.Count >= 2 && fields[0].Equals(key, StringComparison.OrdinalIgnoreCase) && fields[1].Length > 0) return fields[1];
-        }
-        return null;
-    }
-
-    private static string? NameFromFooter(string? footer)
+    internal static string? NameFromFooter(string? footer)
     {
         if (footer is null) return null;
         var match = s_footerDate.Match(footer);
@@ -170,7 +103,7 @@ public static class GdpFileReader
         return $"WEO-{match.Groups["year"].Value}-{month.ToString("00", CultureInfo.InvariantCulture)}";
     }
 
-    private static string? NameFromClassicFileName(string fileName)
+    internal static string? NameFromClassicFileName(string fileName)
     {
         var match = s_classicName.Match(fileName);
         if (!match.Success) return null;
