@@ -35,6 +35,11 @@ internal sealed class InventoryTally
         }
         units = CountUnits.ToUnits(resolution, units, countIsGpus, out var warning);
         if (warning is not null) _context.Pending.Add(InventoryEntry.Warn($"{_context.At(line)}: {warning}"));
+        if (memoryMiB is null && resolution.Fraction >= 1 && ListedDevices.PerGpu(resolution.Spec, _format, out var listed) is > 1 and var perGpu)
+        {
+            units /= perGpu;
+            note = string.IsNullOrEmpty(note) ? listed : note + "; " + listed;
+        }
         var slices = resolution.MatchKind == MatchKind.MigSlice ? (int)units : 0;
         Add(host, raw, resolution, null, units * resolution.GpusPerUnit * resolution.Fraction, slices, 0, line, memoryMiB, note);
     }
@@ -49,6 +54,13 @@ internal sealed class InventoryTally
         {
             gpus *= part;
             note = string.IsNullOrEmpty(note) ? share : note + "; " + share;
+        }
+        // No memory to tell by: a tool that lists each die of a multi-die module (MI250X GCDs) lists several devices per module.
+        else if (resolution is not null && memoryMiB is null && migSlices == 0 && resolution.Fraction >= 1
+            && ListedDevices.PerGpu(resolution.Spec, _format, out var listed) is > 1 and var perGpu)
+        {
+            gpus /= perGpu;
+            note = string.IsNullOrEmpty(note) ? listed : note + "; " + listed;
         }
         Add(host, raw, resolution, problem, gpus, migSlices, replicas, line, memoryMiB, note);
     }
