@@ -43,15 +43,30 @@ public sealed class EquivalenceCalculator
     /// <summary>Adds a count of a model; returns the problem when the pair cannot count.</summary>
     public Problem? Add(string? model, double count, SourceLocation? location = null, bool countIsGpus = false)
     {
+        var resolution = Prepare(model, ref count, location, countIsGpus, out var problem);
+        return resolution is null ? problem : Add(resolution, count, location);
+    }
+
+    /// <summary>
+    /// The one way a (model, count) pair becomes a resolution and units, for this calculator and the fleet's: the count
+    /// rule, the name, and what a GPU-named count of an instance type means. Null with the problem when it cannot count.
+    /// </summary>
+    internal GpuResolution? Prepare(string? model, ref double count, SourceLocation? location, bool countIsGpus, out Problem? problem)
+    {
         if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
         {
-            return countProblem.At(location);
+            problem = countProblem.At(location);
+            return null;
         }
-        var resolution = _resolutions.Resolve(model, out var problem);
-        if (resolution is null) return problem!.At(location);
+        var resolution = _resolutions.Resolve(model, out problem);
+        if (resolution is null)
+        {
+            problem = problem!.At(location);
+            return null;
+        }
         count = Inventory.CountUnits.ToUnits(resolution, count, countIsGpus, out var warning);
         if (warning is not null) Warn(warning);
-        return Add(resolution, count, location);
+        return resolution;
     }
 
     /// <summary>Adds a count of an already-resolved model (as inventory readers give it).</summary>

@@ -12,7 +12,6 @@ namespace CapacityTools.Core.Reporting;
 public sealed class FleetCalculator
 {
     private readonly EquivalenceCalculator _equivalence;
-    private readonly ResolutionCache _resolutions;
     private readonly FleetAssumptions _assumptions;
     private readonly Dictionary<string, Accumulator> _byModel = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Accumulator> _order = [];
@@ -25,10 +24,8 @@ public sealed class FleetCalculator
         Check(assumptions.Utilization is >= 0 and <= 1, "Utilization", assumptions.Utilization, "Utilization is a share of TDP from 0 to 1.");
         Check(assumptions.PricePerKwh >= 0 && !double.IsInfinity(assumptions.PricePerKwh), "PricePerKwh", assumptions.PricePerKwh, "The price per kWh is 0 or more.");
         _equivalence = new EquivalenceCalculator(catalog, metric, reference, sink);
-        _resolutions = new ResolutionCache(catalog);
         _assumptions = assumptions;
     }
-
 
     /// <summary>Rows the caller skipped (bad input), carried into the summary.</summary>
     public long Skipped { get; set; }
@@ -50,19 +47,12 @@ public sealed class FleetCalculator
     /// <summary>Adds a count of a model by name; returns the problem when the pair cannot count.</summary>
     public Problem? Add(string? model, double count, SourceLocation? location = null, bool countIsGpus = false)
     {
-        if (!Inventory.GpuCount.CheckDerived(count, model, out var countProblem))
-        {
-            Skipped++;
-            return countProblem.At(location);
-        }
-        var resolution = _resolutions.Resolve(model, out var problem);
+        var resolution = _equivalence.Prepare(model, ref count, location, countIsGpus, out var problem);
         if (resolution is null)
         {
             Skipped++;
-            return problem!.At(location);
+            return problem;
         }
-        count = Inventory.CountUnits.ToUnits(resolution, count, countIsGpus, out var warning);
-        if (warning is not null) _equivalence.Warn(warning);
         Add(resolution, count, location);
         return null;
     }
