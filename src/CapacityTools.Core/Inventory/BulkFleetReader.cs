@@ -43,7 +43,8 @@ public sealed class BulkFleetReader
             var scanner = new CsvFleetScanner(_catalog, _options);
             try
             {
-                return scanner.Scan(path, displayName, sink, p => onProgress?.Invoke(p, length), token);
+                var scanned = scanner.Scan(path, displayName, sink, p => onProgress?.Invoke(p, length), token);
+                if (!scanner.NeedsItemReader) return scanned;
             }
             finally
             {

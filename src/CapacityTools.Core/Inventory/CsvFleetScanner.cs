@@ -43,6 +43,11 @@ public sealed class CsvFleetScanner
     public long Rows { get; private set; }
     /// <summary>Rows of the last scan that did not count.</summary>
     public long Skipped { get; private set; }
+    /// <summary>
+    /// True when the last file names the GPU each MIG slice is on: counting those GPUs once needs per-row state the
+    /// scan does not keep, so nothing was scanned and the file is for the item reader.
+    /// </summary>
+    public bool NeedsItemReader { get; private set; }
 
     /// <summary>
     /// Scans the CSV file at <paramref name="path"/>. <paramref name="sink"/> gets each bad row as it is met;
@@ -67,6 +72,8 @@ public sealed class CsvFleetScanner
         using var reader = CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
         reader.ReadHeader();
         var map = InventoryColumns.Find(reader.Headers.ToList(), _options, sourceName);
+        NeedsItemReader = map.ParentGpu >= 0;
+        if (NeedsItemReader) return [];
         var countIsGpus = map.CountIsGpus;
         sink.Verbose($"{sourceName}: bulk scan, {map.Describe()}.");
         var modelColumn = map.Model;

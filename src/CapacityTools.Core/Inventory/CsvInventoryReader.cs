@@ -74,7 +74,10 @@ internal static class CsvInventoryReader
             }
             var host = map.Host >= 0 ? reader.GetString(map.Host) : null;
             var memory = map.MemoryMiB >= 0 ? LeadingNumber(reader.GetString(map.MemoryMiB)) : null;
-            tally.AddUnits(host, raw, units, line, memory, countIsGpus: map.CountIsGpus);
+            // A MIG device's own UUID ("MIG-…") is not the GPU it is on.
+            var parent = map.ParentGpu >= 0 ? reader.GetString(map.ParentGpu)?.Trim() : null;
+            if (parent is not null && parent.StartsWith("MIG-", StringComparison.OrdinalIgnoreCase)) parent = null;
+            tally.AddUnits(host, raw, units, line, memory, countIsGpus: map.CountIsGpus, parentGpu: parent);
             if (!perGpu)
             {
                 foreach (var entry in tally.Drain()) yield return entry;

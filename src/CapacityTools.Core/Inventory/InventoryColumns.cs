@@ -9,6 +9,8 @@ public sealed class InventoryColumnMap
     public int Count { get; init; } = -1;
     public int Host { get; init; } = -1;
     public int MemoryMiB { get; init; } = -1;
+    /// <summary>The column naming the physical GPU a row's MIG slices are on (its UUID, index or bus id).</summary>
+    public int ParentGpu { get; init; } = -1;
     /// <summary>True when the model column holds cloud instance types (InstanceType, VmSize, MachineType...).</summary>
     public bool ModelIsInstanceType { get; init; }
     /// <summary>True when the header is nvidia-smi's (<c>name, memory.total [MiB], ...</c>): one row per GPU.</summary>
@@ -22,7 +24,8 @@ public sealed class InventoryColumnMap
     public string Describe() =>
         $"model from '{Name(Model)}'{(ModelIsInstanceType ? " (instance types)" : "")}, " +
         (Count >= 0 ? $"count from '{Name(Count)}'{(CountIsGpus ? " (GPUs)" : "")}" : "no count column (one GPU per row)") +
-        (Host >= 0 ? $", host from '{Name(Host)}'" : "");
+        (Host >= 0 ? $", host from '{Name(Host)}'" : "") +
+        (ParentGpu >= 0 ? $", the GPU a MIG slice is on from '{Name(ParentGpu)}'" : "");
 
     private string Name(int column) => column >= 0 && column < Headers.Count ? SafeText.Quote(Headers[column].Trim(), 60) : "";
 }
@@ -53,6 +56,13 @@ public static class InventoryColumns
     /// <summary>Column names of the host.</summary>
     public static readonly IReadOnlyList<string> HostNames =
         ["Host", "HostName", "Node", "NodeName", "Server", "ComputerName", "PSComputerName", "Machine"];
+
+    /// <summary>
+    /// Column names of the physical GPU a MIG slice is on. Only names that say "GPU": a plain UUID or Index column of
+    /// a slice listing is the slice's own.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ParentGpuNames =
+        ["ParentGpu", "ParentGpuUuid", "PhysicalGpu", "GpuUuid", "GpuIndex", "GpuBusId", "GpuSerial"];
 
     // nvidia-smi --query-gpu headers that say the file is nvidia-smi's (memory.total [MiB], pci.bus_id, ...).
     private static readonly HashSet<string> s_nvidiaSmiKeys = new(StringComparer.Ordinal)
@@ -113,10 +123,13 @@ public static class InventoryColumns
         // An instance-type export often calls its hosts "Name" (az vm list, cloud consoles).
         if (host < 0 && isInstance) host = FirstOf(keys, ["Name"], model, count);
         var memory = FirstOf(keys, ["memory.total [MiB]", "MemoryMiB", "memory.total"], model, count);
+        var parent = nvidiaSmi ? -1 : FirstOf(keys, ParentGpuNames, model, count, host);
+        // A GPU index is only unique within its host.
+        if (parent >= 0 && host < 0 && keys[parent] == NameKey.Of("GpuIndex")) parent = -1;
 
         return new InventoryColumnMap
         {
-            Model = model, Count = count, Host = host, MemoryMiB = memory,
+            Model = model, Count = count, Host = host, MemoryMiB = memory, ParentGpu = parent,
             ModelIsInstanceType = isInstance, IsNvidiaSmi = nvidiaSmi, Headers = headers,
         };
     }

@@ -13,6 +13,8 @@ internal sealed class InventoryTally
     private readonly InventoryFormat _format;
     private readonly Dictionary<string, Group> _groups = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Group> _order = [];
+    // The GPUs MIG slices named, per host and model, for the whole document: rows are drained one by one.
+    private readonly HashSet<string> _parentGpus = new(StringComparer.OrdinalIgnoreCase);
 
     public InventoryTally(ReadContext context, InventoryFormat format)
     {
@@ -24,8 +26,11 @@ internal sealed class InventoryTally
     /// Adds units of a name as a tool counts them: an instance type or gres expands to its GPUs, a MIG
     /// profile counts as its share of one GPU and as a slice. <paramref name="unresolvedCount"/> is the
     /// count to report when the name does not resolve (e.g. the 8 of an untyped "gpu:8").
+    /// <paramref name="parentGpu"/> names the physical GPU a MIG slice is on, where the source says: slices that name
+    /// the same GPU count it once; without it a slice counts its share of one (an estimate, and the note says so).
     /// </summary>
-    public void AddUnits(string? host, string raw, double units, long line, double? memoryMiB = null, string? note = null, double? unresolvedCount = null, bool countIsGpus = false)
+    public void AddUnits(string? host, string raw, double units, long line, double? memoryMiB = null, string? note = null, double? unresolvedCount = null,
+        bool countIsGpus = false, string? parentGpu = null)
     {
         var resolution = _context.Resolutions.Resolve(raw, out var problem);
         if (resolution is null)
@@ -41,7 +46,15 @@ internal sealed class InventoryTally
             note = string.IsNullOrEmpty(note) ? listed : note + "; " + listed;
         }
         var slices = resolution.MatchKind == MatchKind.MigSlice ? (int)units : 0;
-        Add(host, raw, resolution, null, units * resolution.GpusPerUnit * resolution.Fraction, slices, 0, line, memoryMiB, note);
+        if (slices == 0 || string.IsNullOrWhiteSpace(parentGpu)) parentGpu = null;
+        if (slices > 0)
+        {
+            var basis = parentGpu is null
+                ? "physical GPUs estimated from the slices' share of one (the source does not say which slices share a GPU)"
+                : "physical GPUs counted from the GPU each slice names (slices on one GPU count it once)";
+            note = string.IsNullOrEmpty(note) ? basis : note + "; " + basis;
+        }
+        Add(host, raw, resolution, null, units * resolution.GpusPerUnit * resolution.Fraction, slices, 0, line, memoryMiB, note, parentGpu);
     }
 
     /// <summary>Adds GPUs whose physical count the source states, with the MIG slices and replicas on them.</summary>
@@ -89,7 +102,7 @@ internal sealed class InventoryTally
     }
 
     private void Add(string? host, string raw, GpuResolution? resolution, Problem? problem, double gpus, int migSlices, int replicas,
-        long line, double? memoryMiB, string? note)
+        long line, double? memoryMiB, string? note, string? parentGpu = null)
     {
         host = string.IsNullOrWhiteSpace(host) ? _context.DefaultHost : host!.Trim();
         var key = (host ?? "") + "\u0001" + (resolution?.Id ?? "?" + raw.Trim());
@@ -111,6 +124,7 @@ internal sealed class InventoryTally
             group.Item.Note = group.Item.Note.Length == 0 ? note! : group.Item.Note + "; " + note;
         }
         group.Records++;
+        if (parentGpu is not null) gpus = _parentGpus.Add(key + "\u0001" + parentGpu.Trim()) ? 1 : 0;
         group.Item.Count += gpus;
         group.Item.MigSlices += migSlices;
         group.Item.Replicas += replicas;

@@ -1,4 +1,5 @@
 using CapacityTools.Core.Inventory;
+using CapacityTools.Core.Gpu;
 
 namespace CapacityTools.Core.Tests.Inventory;
 
@@ -132,5 +133,47 @@ public class CsvInventoryTests
         var read = InventoryRead.Text("GPU Model\tQuantity\tHostname\nNVIDIA L4\t2\tedge-01\n");
         Assert.Equal(2, read.Gpus("L4"));
         Assert.Equal("edge-01", read.Items[0].Host);
+    }
+}
+
+public class MigSliceUnitTests
+{
+    [Fact]
+    public void SlicesThatNameTheirGpuCountItOnce()
+    {
+        var read = InventoryRead.File("mig-slices-by-gpu.csv");
+        Assert.Empty(read.Problems);
+        // n1: two GPUs (…01 carries 3 x 1g.20gb and 1 x 3g.40gb, …02 two 3g.40gb); n2: one 7g.80gb GPU, one whole GPU,
+        // and two 1g.20gb slices whose cell is a MIG device's own UUID, so they are their memory share (2 x 1/4).
+        Assert.Equal(2 + 1 + 1 + 0.5, read.Gpus("H100-SXM5-80GB"), 6);
+        Assert.Equal(9, read.Items.Sum(i => i.MigSlices));
+        var n1 = read.Items.Where(i => i.Host == "n1").ToList();
+        Assert.All(n1, i => Assert.Contains("slices on one GPU count it once", i.Note));
+        Assert.Contains(read.Items, i => i.Host == "n2" && i.Note.Contains("estimated from the slices' share"));
+    }
+
+    [Fact]
+    public void SlicesWithoutTheirGpuAreAnEstimateThatSaysSo()
+    {
+        var read = InventoryRead.Text("Host,Model,Count\nn1,NVIDIA H100 80GB HBM3 MIG 1g.20gb,7\n", InventoryFormat.Csv);
+        // 1g.20gb holds a quarter of the memory: seven of them cannot fit on fewer than 7/4 GPUs.
+        Assert.Equal(1.75, read.Gpus("H100-SXM5-80GB"), 6);
+        Assert.Contains("estimated from the slices' share", read.Items[0].Note);
+    }
+
+    [Fact]
+    public void AGpuIndexWithoutAHostDoesNotGroup()
+    {
+        var read = InventoryRead.Text("GpuIndex,Model\n0,NVIDIA H100 80GB HBM3 MIG 3g.40gb\n0,NVIDIA H100 80GB HBM3 MIG 3g.40gb\n0,NVIDIA H100 80GB HBM3 MIG 3g.40gb\n", InventoryFormat.Csv);
+        Assert.Equal(1.5, read.Gpus("H100-SXM5-80GB"), 6);
+    }
+
+    [Fact]
+    public void TheBulkScanGivesTheSameTotalsForSlicesThatNameTheirGpu()
+    {
+        var sink = new ListSink();
+        var bulk = new BulkFleetReader(GpuCatalog.Embedded, new InventoryOptions());
+        var models = bulk.Read(InventoryRead.PathOf("mig-slices-by-gpu.csv"), "mig.csv", sink);
+        Assert.Equal(4.5, models.Where(m => m.Resolution.Id == "H100-SXM5-80GB").Sum(m => m.Units), 6);
     }
 }
