@@ -345,6 +345,21 @@ public class AmdTests
         Assert.Equal(65520, item.MemoryMiB!.Value, 0);
     }
 
+    [Theory]
+    // SR-IOV: a guest with one VF per GPU sees the whole 192 GB; a host split into 8 VFs gives each 24 GB (1/8 of one).
+    [InlineData(8, 206141652992L, 8.0)]
+    [InlineData(8, 25769803776L, 1.0)]
+    [InlineData(4, 51539607552L, 1.0)]
+    public void RocmSmiVirtualFunctionsCountTheirShareOfTheGpu(int devices, long bytes, double gpus)
+    {
+        var cards = Enumerable.Range(0, devices).Select(i =>
+            $"\"card{i}\": {{ \"Card Series\": \"Aqua Vanjaram [Instinct MI300X VF]\", \"Device ID\": \"0x74b5\", \"VRAM Total Memory (B)\": \"{bytes}\" }}");
+        var read = InventoryRead.Text("{" + string.Join(",", cards) + "}", InventoryFormat.RocmSmiJson);
+        Assert.Empty(read.Problems);
+        Assert.Equal(gpus, read.Gpus("MI300X-VF"), 6);
+        if (gpus < devices) Assert.Contains("of one", Assert.Single(read.Items).Note);
+    }
+
     [Fact]
     public void RocmSmiTruncatedKeepsTheCardsBeforeTheBreak()
     {
