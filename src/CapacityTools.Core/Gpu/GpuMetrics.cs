@@ -20,6 +20,10 @@ public static class GpuMetrics
             case GpuMetric.Bf16:
                 return First(spec, (spec.Bf16Tflops, "BF16 dense"), (spec.Fp16Tflops, "FP16 tensor (no BF16)"));
             case GpuMetric.Epoch8Bit:
+                // Epoch AI's H100e takes a chip's highest 8-bit figure: INT8 where it outruns FP8 (RTX 4090, whose FP8 is
+                // the FP32-accumulate rate; Trainium1; TPUs, whose FP8 runs at the BF16 rate).
+                if (spec.Fp8Tflops is > 0 && spec.Int8Tops is { } int8 && int8 > spec.Fp8Tflops)
+                    return new MetricReading(int8, "INT8 dense (above FP8)", false);
                 return First(spec,
                     (spec.Fp8Tflops, "FP8 dense"),
                     (spec.Int8Tops, "INT8 dense (no FP8)"),
