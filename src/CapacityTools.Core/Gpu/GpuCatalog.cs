@@ -39,7 +39,8 @@ public sealed class GpuCatalog
                 _conflicts.Add($"Family '{family.Family}' is also the name of {same.Id}.");
         }
 
-        InstanceTypes = instanceTypes.Where(t => Keep(t.GpuId, $"instance type '{t.Name}'")).ToList();
+        // A provider that does not say which variant it runs (an "H100" of unstated form factor) names the family.
+        InstanceTypes = instanceTypes.Where(t => FindFamily(NameKey.Of(t.GpuId)) is not null || Keep(t.GpuId, $"instance type '{t.Name}'")).ToList();
         foreach (var type in InstanceTypes) Index(_instanceByKey, type.Name, type, type.Name);
 
         _resolver = new Lazy<GpuNameResolver>(() => new GpuNameResolver(this), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -197,14 +197,28 @@ public sealed class GpuNameResolver
                 Note = $"family {family.Family}: {representative.Id} stands for it ({family.Note}). Name the variant to be exact.",
             };
         }
-        if (_catalog.FindInstanceType(key) is { } type && _catalog.GetById(type.GpuId) is { } gpu)
+        if (_catalog.FindInstanceType(key) is { } type)
         {
-            return new GpuResolution
+            if (_catalog.GetById(type.GpuId) is { } gpu)
             {
-                Input = input, Id = gpu.Id, Spec = gpu, GpusPerUnit = type.GpusPerUnit, Fraction = type.Fraction,
-                MatchKind = MatchKind.InstanceType,
-                Note = $"{type.Provider} {type.Name}: {FormatCount(type.GpusPerUnit, type.Fraction)} x {gpu.Id}",
-            };
+                return new GpuResolution
+                {
+                    Input = input, Id = gpu.Id, Spec = gpu, GpusPerUnit = type.GpusPerUnit, Fraction = type.Fraction,
+                    MatchKind = MatchKind.InstanceType,
+                    Note = $"{type.Provider} {type.Name}: {FormatCount(type.GpusPerUnit, type.Fraction)} x {gpu.Id}",
+                };
+            }
+            if (_catalog.FindFamily(NameKey.Of(type.GpuId)) is { } typeFamily && _catalog.GetById(typeFamily.DefaultId) is { } stand)
+            {
+                // The provider names the chip, not its variant: the family's representative, with the family's warning.
+                return new GpuResolution
+                {
+                    Input = input, Id = stand.Id, Spec = stand, Family = typeFamily.Family, GpusPerUnit = type.GpusPerUnit, Fraction = type.Fraction,
+                    MatchKind = MatchKind.InstanceType,
+                    Note = $"{type.Provider} {type.Name}: {FormatCount(type.GpusPerUnit, type.Fraction)} x {typeFamily.Family}, variant not stated by the provider; "
+                        + $"{stand.Id} stands for it ({typeFamily.Note})",
+                };
+            }
         }
         return null;
     }
@@ -459,5 +473,5 @@ public sealed class GpuNameResolver
     }
 
     private static string FormatCount(int gpus, double fraction) =>
-        fraction < 1 ? $"{gpus} x {fraction.ToString("0.###", CultureInfo.InvariantCulture)} of" : gpus.ToString(CultureInfo.InvariantCulture);
+        fraction < 1 ? $"{fraction.ToString("0.###", CultureInfo.InvariantCulture)} of {gpus}" : gpus.ToString(CultureInfo.InvariantCulture);
 }
