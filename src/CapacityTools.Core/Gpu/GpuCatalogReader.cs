@@ -9,7 +9,7 @@ public static class GpuCatalogReader
     /// <summary>The columns of gpus.csv, in order. A user's catalog needs Id and Model; the others may be absent.</summary>
     public static readonly IReadOnlyList<string> SpecColumns =
     [
-        "Id", "Vendor", "Model", "Family", "FormFactor", "MemoryGB", "MemoryBandwidthGBps", "TdpWatts",
+        "Id", "Vendor", "Model", "Family", "FormFactor", "MemoryGB", "MemoryBandwidthGBps", "TdpWatts", "TdpBasis",
         "Fp64Tflops", "Fp64TensorTflops", "Fp32Tflops", "Tf32Tflops", "Bf16Tflops", "Fp16Tflops", "Fp8Tflops",
         "Int8Tops", "Fp4Tflops", "ReleaseYear", "Aliases", "Source",
     ];
@@ -115,6 +115,7 @@ public static class GpuCatalogReader
             MemoryGB = Figure(row, "MemoryGB"),
             MemoryBandwidthGBps = Figure(row, "MemoryBandwidthGBps"),
             TdpWatts = Figure(row, "TdpWatts"),
+            TdpBasis = row.Get("TdpBasis") ?? "",
             Fp64Tflops = Figure(row, "Fp64Tflops"),
             Fp64TensorTflops = Figure(row, "Fp64TensorTflops"),
             Fp32Tflops = Figure(row, "Fp32Tflops"),

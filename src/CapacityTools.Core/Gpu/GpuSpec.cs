@@ -15,6 +15,8 @@ public sealed record GpuSpec
     public double? MemoryGB { get; internal init; }
     public double? MemoryBandwidthGBps { get; internal init; }
     public double? TdpWatts { get; internal init; }
+    /// <summary>What <see cref="TdpWatts"/> covers and who gives it ("GPU: board or module TDP", "Chip; Epoch AI estimate", a superchip module...).</summary>
+    public string TdpBasis { get; internal init; } = "";
     public double? Fp64Tflops { get; internal init; }
     public double? Fp64TensorTflops { get; internal init; }
     public double? Fp32Tflops { get; internal init; }

@@ -124,7 +124,9 @@ public sealed class FleetCalculator
             if (!equivalents.ContainsKey(spec.Id)) notes.Add($"{spec.Id} has no {_equivalence.Metric} figure: its {gpus} GPU(s) add nothing to Equivalents.");
             if (GpuMetrics.Read(spec, GpuMetric.Fp8) is null) notes.Add($"{spec.Id} has no FP8: its {gpus} GPU(s) add nothing to Fp8Pflops.");
             if (GpuMetrics.Read(spec, GpuMetric.Bf16) is { IsFallback: true } bf16) notes.Add($"{spec.Id}: Bf16Pflops uses {bf16.Basis}.");
-            if (spec.TdpWatts is null) notes.Add($"{spec.Id} has no TDP in the catalog: its {gpus} GPU(s) add nothing to power and energy.");
+            if (spec.TdpWatts is null) notes.Add($"{spec.Id} has no TDP in the catalog{Basis(spec)}: its {gpus} GPU(s) add nothing to power and energy.");
+            else if (spec.TdpBasis.IndexOf("estimate", StringComparison.OrdinalIgnoreCase) >= 0 || spec.TdpBasis.StartsWith("Superchip", StringComparison.Ordinal))
+                notes.Add($"{spec.Id}'s power is {spec.TdpWatts.Value.ToString(CultureInfo.InvariantCulture)} W per GPU{Basis(spec)}.");
             if (spec.MemoryGB is null) notes.Add($"{spec.Id} has no memory figure: its {gpus} GPU(s) add nothing to MemoryTB.");
         }
         if (_untypedItems > 0)
@@ -211,4 +213,6 @@ public sealed class FleetCalculator
         public double Gpus { get; set; }
         public List<string> Inputs { get; } = [];
     }
+
+    private static string Basis(GpuSpec spec) => spec.TdpBasis.Length == 0 ? "" : $" ({spec.TdpBasis})";
 }
