@@ -54,6 +54,21 @@ public class FleetCalculatorTests
     }
 
     [Fact]
+    public void PowerSaysWhatItCoversAndNeverReadsZeroInSilence()
+    {
+        var fleet = new FleetCalculator(GpuCatalog.Embedded, new FleetAssumptions());
+        fleet.Add("v5p-8", 2);         // 8 TPU v5p chips at Epoch AI's 540 W estimate
+        fleet.Add("trn1.32xlarge", 1); // 16 Trainium chips, no published power
+        fleet.Add("GH200 480GB", 4);   // a superchip module's power, Grace included
+        var s = fleet.Result();
+        Assert.Equal((8 * 540 + 4 * 1000) / 1e6, s.ItPowerMW, 9);
+        Assert.Contains(s.Notes, n => n.StartsWith("TPU-V5P's power is 540 W") && n.Contains("Epoch AI estimate"));
+        Assert.Contains(s.Notes, n => n.StartsWith("TRAINIUM has no TDP") && n.Contains("None published"));
+        Assert.Contains(s.Notes, n => n.StartsWith("GH200-96GB's power is 1000 W") && n.Contains("Grace CPU"));
+        Assert.All(GpuCatalog.Embedded.Specs, spec => Assert.False(string.IsNullOrWhiteSpace(spec.TdpBasis), spec.Id));
+    }
+
+    [Fact]
     public void BulkAndItemsGiveTheSameTotals()
     {
         foreach (var sample in new[] { "fleet.csv", "cloud-instances.csv", "fleet-bad.csv" })
