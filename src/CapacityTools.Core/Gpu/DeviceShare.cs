@@ -26,4 +26,17 @@ public static class DeviceShare
         note = $"each listed device has {gib.ToString("0.#", inv)} GB of {resolution.Id}'s {total.ToString(inv)} GB: counted as 1/{parts.ToString(inv)} of one (a GCD or partition listed as a GPU)";
         return 1 / parts;
     }
+
+    /// <summary>
+    /// A note for an SR-IOV virtual function ("Instinct MI300X VF") listed without its memory: it counts as a whole GPU,
+    /// which is right for one VF per GPU and too much where a host splits a GPU into several; null for other names.
+    /// </summary>
+    public static string? VirtualFunctionNote(string raw, double? memoryMiB)
+    {
+        if (memoryMiB is > 0) return null;
+        var words = raw.Split([' ', '\t', '[', ']', '(', ')', '-', '_', ','], StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => string.Equals(w, "VF", StringComparison.OrdinalIgnoreCase))
+            ? "an SR-IOV virtual function listed without its memory: counted as a whole GPU (one VF per GPU); where a host splits a GPU into several VFs, give each device's memory to count its share"
+            : null;
+    }
 }

@@ -45,6 +45,7 @@ internal sealed class InventoryTally
             units /= perGpu;
             note = string.IsNullOrEmpty(note) ? listed : note + "; " + listed;
         }
+        if (DeviceShare.VirtualFunctionNote(raw, memoryMiB) is { } vf) note = string.IsNullOrEmpty(note) ? vf : note + "; " + vf;
         var slices = resolution.MatchKind == MatchKind.MigSlice ? (int)units : 0;
         if (slices == 0 || string.IsNullOrWhiteSpace(parentGpu)) parentGpu = null;
         if (slices > 0)
@@ -75,6 +76,7 @@ internal sealed class InventoryTally
             gpus /= perGpu;
             note = string.IsNullOrEmpty(note) ? listed : note + "; " + listed;
         }
+        if (resolution is not null && DeviceShare.VirtualFunctionNote(raw, memoryMiB) is { } vf) note = string.IsNullOrEmpty(note) ? vf : note + "; " + vf;
         Add(host, raw, resolution, problem, gpus, migSlices, replicas, line, memoryMiB, note);
     }
 

@@ -358,6 +358,16 @@ public class AmdTests
         Assert.Empty(read.Problems);
         Assert.Equal(gpus, read.Gpus("MI300X-VF"), 6);
         if (gpus < devices) Assert.Contains("of one", Assert.Single(read.Items).Note);
+        Assert.DoesNotContain("without its memory", Assert.Single(read.Items).Note);
+    }
+
+    [Fact]
+    public void AVirtualFunctionWithoutItsMemoryCountsWholeAndSaysSo()
+    {
+        var read = InventoryRead.Text("Host,Model,Count\nvm1,AMD Instinct MI300X VF,8\nvm2,AMD Instinct MI300X,8\n", InventoryFormat.Csv);
+        Assert.Equal(16, read.Gpus("MI300X-VF") + read.Gpus("MI300X"));
+        Assert.Contains("SR-IOV virtual function listed without its memory", read.Items.Single(i => i.Host == "vm1").Note);
+        Assert.DoesNotContain("virtual function", read.Items.Single(i => i.Host == "vm2").Note);
     }
 
     [Fact]
