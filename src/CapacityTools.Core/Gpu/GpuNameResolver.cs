@@ -238,14 +238,14 @@ public sealed class GpuNameResolver
             return new GpuResolution
             {
                 Input = input, Id = spec.Id, Spec = spec, MatchKind = MatchKind.Parts, Parts = parts, GpusPerUnit = alternatives[0].Count,
-                Note = Join($"read as {spec.Id} from its parts", SystemNote(alternatives[0], spec)),
+                Note = Join($"read as {spec.Id} from its parts", CountNote(alternatives[0]), SystemNote(alternatives[0], spec)),
             };
         }
         if (fitting.Count > 1)
         {
             var representative = Representative(input, parts, fitting, out problem);
             return representative is null ? null
-                : representative with { Note = Join(representative.Note, SystemNote(alternatives[0], representative.Spec)), GpusPerUnit = alternatives[0].Count };
+                : representative with { Note = Join(representative.Note, CountNote(alternatives[0]), SystemNote(alternatives[0], representative.Spec)), GpusPerUnit = alternatives[0].Count };
         }
 
         if (!explain) return null;
@@ -255,11 +255,14 @@ public sealed class GpuNameResolver
         return null;
     }
 
+    private static string CountNote(NameParts parts) =>
+        parts.Count > 1 ? $"{parts.Count.ToString(CultureInfo.InvariantCulture)} GPUs, as the name says" : "";
+
     // HGX/DGX boards and NVLink domains hold several GPUs; where no system row says how many, one is counted, and said.
     private static string SystemNote(NameParts parts, GpuSpec spec)
     {
         var system = parts.FormWords.Where(f => f is "hgx" or "dgx").Concat(parts.SystemWords).ToList();
-        return system.Count == 0 ? "" :
+        return system.Count == 0 || parts.Count > 1 ? "" :
             $"'{string.Join(" ", system).ToUpperInvariant()}' names a multi-GPU board or system, but the catalog lists no such system for {spec.Id}, so this counts one GPU: write the GPUs ('8x') or a listed system name";
     }
 
@@ -360,7 +363,7 @@ public sealed class GpuNameResolver
         return family is null ? specs : specs.OrderBy(s => string.Equals(s.Id, family.DefaultId, StringComparison.OrdinalIgnoreCase) ? 0 : 1);
     }
 
-    private static string Join(string first, string second) => second.Length == 0 ? first : $"{first}; {second}";
+    private static string Join(params string[] parts) => string.Join("; ", parts.Where(p => p.Length > 0));
 
     /// <summary>
     /// Reads a Slurm GPU gres or TRES entry ("gpu:a100:8(S:0-1)", "gpu:8", "gres/gpu:h100=4") as the

@@ -8,7 +8,7 @@ namespace CapacityTools.Core.Gpu;
 /// <summary>
 /// Splits a raw accelerator name into <see cref="NameParts"/>. The form-factor vocabulary is the catalog's own
 /// FormFactor column (plus the spellings tools use for it); everything else is structure: a memory size is a
-/// number with GB, a count is "8x" in front or ":2" / " x 8" behind, an lspci or PCI-database line names the
+/// number with GB, a count is "8x" in front, ":2" / " x 8" behind or "8-GPU" anywhere, an lspci or PCI-database line names the
 /// product in its last [brackets], parentheses hold code names and revisions. Immutable and thread-safe.
 /// </summary>
 public sealed class NameParser
@@ -133,6 +133,8 @@ public sealed class NameParser
             if (Form(word) is { } form) { forms.Add(form); continue; }
             // "gpu_8x_h100_sxm5" (Lambda and other instance names): a count word.
             if (count == 1 && word.Length > 1 && word[word.Length - 1] == 'x' && TryCount(word.Substring(0, word.Length - 1), out var n)) { count = n; continue; }
+            // "HGX H100 8-GPU" (NVIDIA's board names), "8gpu" (Nebius presets): a number of GPUs.
+            if (count == 1 && GpuCountWord(word, i + 1 < words.Count ? words[i + 1] : null, out n, out used)) { count = n; i += used - 1; continue; }
             if (IsSystem(word)) { systems.Add(word); continue; }
             if (depth > 0 || s_noise.Contains(word)) { ignored.Add(word); continue; }
             model.Add(word);
@@ -191,6 +193,17 @@ public sealed class NameParser
     }
 
     // "nvl72", "nvl36", "nvl16", "nvl4": an NVLink domain (a rack or a board), not a form factor of the chip.
+    private static bool GpuCountWord(string word, string? next, out int n, out int used)
+    {
+        used = 1;
+        if (word.EndsWith("gpus", StringComparison.Ordinal) && TryCount(word.Substring(0, word.Length - 4), out n)) return true;
+        if (word.EndsWith("gpu", StringComparison.Ordinal) && TryCount(word.Substring(0, word.Length - 3), out n)) return true;
+        used = 2;
+        if (next is "gpu" or "gpus" && word.All(Ascii.IsDigit) && TryCount(word, out n)) return true;
+        n = 0;
+        return false;
+    }
+
     private static bool IsSystem(string word) =>
         word.Length > 3 && word.StartsWith("nvl", StringComparison.Ordinal) && word.Skip(3).All(c => c is >= '0' and <= '9');
 
