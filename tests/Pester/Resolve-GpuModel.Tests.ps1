@@ -36,7 +36,7 @@ Describe 'Resolve-GpuModel' {
         (Resolve-GpuModel 'A100 40GB' | Out-String -Width 250) | Should -Match 'model=a100 memory=40GB'
     }
     It 'refuses near misses: <Raw>' -ForEach @(
-        @{ Raw = 'NVIDIA GeForce RTX 5090' }, @{ Raw = 'A100 96GB' }, @{ Raw = 'NVIDIA L2 PCle' }, @{ Raw = '0x2337' }
+        @{ Raw = 'NVIDIA GeForce RTX 3080 12GB' }, @{ Raw = 'A100 96GB' }, @{ Raw = 'NVIDIA L2 PCle' }, @{ Raw = '0x2337' }
     ) {
         $null = Resolve-GpuModel $Raw -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -Be 'UnknownGpuModel,CapacityTools.PowerShell.ResolveGpuModelCommand'
