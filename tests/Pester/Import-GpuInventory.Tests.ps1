@@ -25,6 +25,7 @@ Describe 'Import-GpuInventory' {
         @{ Sample = 'sinfo-format.txt'; Format = 'SlurmSinfo'; Gpus = 24 }
         @{ Sample = 'sinfo-N-noheader.txt'; Format = 'SlurmSinfo'; Gpus = 20 }
         @{ Sample = 'scontrol-show-node.txt'; Format = 'SlurmScontrol'; Gpus = 26 }
+        @{ Sample = 'gres.conf'; Format = 'SlurmGresConf'; Gpus = 152 }
         @{ Sample = 'rocm-smi-productname.json'; Format = 'RocmSmiJson'; Gpus = 8 }
         @{ Sample = 'amd-smi-static.txt'; Format = 'AmdSmiStatic'; Gpus = 2 }
     ) {

@@ -65,22 +65,58 @@ public static class SlurmGpuText
         return type.Length > 0 ? $"gpu:{type}:{count}" : $"gpu:{count}";
     }
 
-    // "/dev/nvidia[0-3,6]" is 5 files; "/dev/nvidia0" is 1.
-    private static int DeviceFiles(string file)
+    // "/dev/nvidia[0-3,6]" is 5 files; "/dev/nvidia0" is 1; a list Slurm would not read counts 1 (and the caller's count rule decides).
+    private static int DeviceFiles(string file) => CountNames(file) is > 0 and var n ? (int)Math.Min(n, int.MaxValue) : 1;
+
+    /// <summary>
+    /// How many names a Slurm host list or device-file list stands for: "tux[0-15]" is 16, "a,b[1-2]" is 3,
+    /// "rack[1-2]-n[01-04]" is 8 (brackets multiply). -1 when the text is not such a list (an unclosed bracket, a
+    /// descending or non-numeric range). Counts without expanding, so a hostile range costs nothing.
+    /// </summary>
+    public static long CountNames(string list)
     {
-        var open = file.IndexOf('[');
-        var close = file.IndexOf(']', open + 1);
-        if (open < 0 || close < 0) return 1;
         long total = 0;
-        foreach (var range in file.Substring(open + 1, close - open - 1).Split(','))
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= list.Length; i++)
         {
-            var ends = range.Split('-');
-            if (!int.TryParse(ends[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)) return 1;
-            var last = first;
-            if (ends.Length == 2 && !int.TryParse(ends[1], NumberStyles.None, CultureInfo.InvariantCulture, out last)) return 1;
-            if (last < first) return 1;
-            total += (long)last - first + 1;
+            var c = i < list.Length ? list[i] : ',';
+            if (c == '[') depth++;
+            else if (c == ']') depth--;
+            if (depth is < 0 or > 1) return -1;
+            if (c != ',' || depth != 0) continue;
+            var entry = list.Substring(start, i - start).Trim();
+            start = i + 1;
+            if (entry.Length == 0) continue;
+            var names = CountEntry(entry);
+            if (names < 0) return -1;
+            total = Math.Min(total + names, long.MaxValue / 2);
         }
-        return (int)Math.Min(total, int.MaxValue); // the count rule refuses what is too large
+        return depth == 0 ? total : -1;
+    }
+
+    // "rack[1-2]-n[01-04,7]": the product of its bracket sizes.
+    private static long CountEntry(string entry)
+    {
+        long names = 1;
+        var at = 0;
+        while ((at = entry.IndexOf('[', at)) >= 0)
+        {
+            var close = entry.IndexOf(']', at + 1);
+            if (close < 0) return -1;
+            long size = 0;
+            foreach (var range in entry.Substring(at + 1, close - at - 1).Split(','))
+            {
+                var ends = range.Trim().Split('-');
+                if (ends.Length > 2 || !long.TryParse(ends[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)) return -1;
+                var last = first;
+                if (ends.Length == 2 && !long.TryParse(ends[1], NumberStyles.None, CultureInfo.InvariantCulture, out last)) return -1;
+                if (last < first || first > 1_000_000_000_000L || last > 1_000_000_000_000L) return -1;
+                size += last - first + 1;
+            }
+            names = Math.Min(names * Math.Max(size, 1), 1_000_000_000_000L);
+            at = close + 1;
+        }
+        return names;
     }
 }

@@ -27,6 +27,8 @@ public enum InventoryFormat
     SlurmSinfo,
     /// <summary>Slurm <c>scontrol show node</c> blocks.</summary>
     SlurmScontrol,
+    /// <summary>Slurm's <c>gres.conf</c>: <c>NodeName=tux[0-15] Name=gpu Type=a100 File=/dev/nvidia[0-3]</c> lines.</summary>
+    SlurmGresConf,
     /// <summary><c>rocm-smi --showproductname --json</c> (and other rocm-smi JSON with per-card objects).</summary>
     RocmSmiJson,
     /// <summary><c>amd-smi static</c> text (GPU sections; CPU sections are skipped) or its <c>--json</c> form.</summary>

@@ -27,6 +27,8 @@ internal static class InventoryFormats
     private static readonly Regex s_tableBorder = new(@"^\+-{10,}", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex s_kubectl = new(@"""(?:items|kind)""\s*:", RegexOptions.CultureInvariant);
     private static readonly Regex s_dcgmLine = new(@"^(?:#\s*(?:HELP|TYPE)\s+)?DCGM_FI_\w*\s*[{ ]", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex s_gresConfLine = new(@"^[ \t]*(?:NodeName=\S+[ \t]+)?(?:Name=(?:gpu|mps|shard)\b|AutoDetect=)",
+        RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex s_rocmCard = new(@"^\{\s*""card[0-9]+""|""card[0-9]+""\s*:\s*\{", RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<InventoryFormatEntry> All { get; } =
@@ -49,6 +51,8 @@ internal static class InventoryFormats
         new(InventoryFormat.NvidiaSmiTable, t => (t.IndexOf("NVIDIA-SMI", StringComparison.Ordinal) >= 0 && s_tableBorder.IsMatch(t)) || t.StartsWith("+---", StringComparison.Ordinal),
             (s, c) => NvidiaSmiTextReader.ReadTable(s.Lines(c), c)),
         new(InventoryFormat.NvidiaSmiList, s_listLine.IsMatch, (s, c) => NvidiaSmiTextReader.ReadList(s.Lines(c), c)),
+        // Before scontrol: a gres.conf line may also start with NodeName=, but names its gres with Name=.
+        new(InventoryFormat.SlurmGresConf, s_gresConfLine.IsMatch, (s, c) => SlurmReader.ReadGresConf(s.Lines(c), c)),
         new(InventoryFormat.SlurmScontrol, t => t.StartsWith("NodeName=", StringComparison.Ordinal), (s, c) => SlurmReader.ReadScontrol(s.Lines(c), c)),
         new(InventoryFormat.SlurmSinfo, IsSinfo, (s, c) => SlurmReader.ReadSinfo(s.Lines(c), c)),
         new(InventoryFormat.Csv, null, (s, c) => CsvInventoryReader.Read(s.OpenCsv, c), isCsv: true),

@@ -15,6 +15,7 @@ internal static class SlurmReader
 {
     private static readonly HashSet<string> s_hostHeaders = new(StringComparer.OrdinalIgnoreCase) { "HOSTNAMES", "NODELIST", "NODE_ADDR", "NODEHOST" };
     private static readonly Regex s_field = new(@"(?<=^|\s)(?<key>NodeName|NodeHostName|Gres|CfgTRES|AllocTRES)=(?<value>\S*)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_confPair = new(@"(?<=^|\s)(?<key>[A-Za-z]+)=(?<value>\S*)", RegexOptions.CultureInvariant);
 
     public static IEnumerable<InventoryEntry> ReadSinfo(string[] lines, ReadContext context)
     {
@@ -141,6 +142,86 @@ internal static class SlurmReader
 
     // Adds each GPU entry of a gres list; returns the GPUs it names. A GPU entry whose count breaks the count rule
     // (negative, not a number, too large) is an error and does not count; other gres (nvme:1, mps:400, shard:...) are not GPUs.
+    /// <summary>
+    /// Slurm's gres.conf: "[NodeName=tux[0-15]] Name=gpu [Type=a100] File=/dev/nvidia[0-3] | Count=4" lines. Each GPU line
+    /// counts its GPUs (Count, else the device files) on each node of its NodeName list (the file's own node where it has
+    /// none); MPS, shards and other gres are not GPUs. Devices (or a Count line) named twice for the same nodes count once.
+    /// </summary>
+    public static IEnumerable<InventoryEntry> ReadGresConf(string[] lines, ReadContext context)
+    {
+        var entries = new List<InventoryEntry>();
+        var tally = context.Tally;
+        var devicesSeen = new HashSet<string>(StringComparer.Ordinal);
+        var autoDetect = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i];
+            var hash = text.IndexOf('#');
+            if (hash >= 0) text = text.Substring(0, hash);
+            if (text.Trim().Length == 0) continue;
+            var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Match m in s_confPair.Matches(text))
+                if (!pairs.ContainsKey(m.Groups["key"].Value)) pairs[m.Groups["key"].Value] = m.Groups["value"].Value;
+            if (!pairs.TryGetValue("Name", out var name))
+            {
+                autoDetect |= pairs.ContainsKey("AutoDetect");
+                if (!pairs.ContainsKey("AutoDetect"))
+                {
+                    context.NextRecord();
+                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the line has no Name=: '{SafeText.Quote(text.Trim())}'.",
+                        "Give each gres.conf line its Name= (gpu, mps, shard...), as Slurm requires."), i + 1));
+                }
+                continue;
+            }
+            if (!name.Equals("gpu", StringComparison.OrdinalIgnoreCase)) continue;
+            context.NextRecord();
+            var line = i + 1;
+            var nodeList = pairs.TryGetValue("NodeName", out var n) ? n : null;
+            double nodes = 1;
+            if (nodeList is not null)
+            {
+                var hosts = SlurmGpuText.CountNames(nodeList);
+                if (hosts <= 0 || !GpuCount.Check(hosts, nodeList, out var hostProblem))
+                {
+                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"NodeName={SafeText.Quote(nodeList)} is not a Slurm host list.",
+                        "Write the nodes as Slurm does: tux[0-15], or a comma list."), line));
+                    continue;
+                }
+                nodes = hosts;
+            }
+            // The same devices (or the same Count line) of the same nodes, listed again, count once.
+            var type = pairs.TryGetValue("Type", out var t) ? t : "";
+            var what = pairs.TryGetValue("File", out var file) && !pairs.ContainsKey("Count") ? "File=" + file
+                : $"Type={type} Count={(pairs.TryGetValue("Count", out var listed) ? listed : "")}";
+            if (!devicesSeen.Add((nodeList ?? "") + "\u0001" + what))
+            {
+                entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: {SafeText.Quote(what)} of {(nodeList is null ? "this node" : "NodeName=" + SafeText.Quote(nodeList))} is listed again; it was counted once."));
+                continue;
+            }
+            string count;
+            if (pairs.TryGetValue("Count", out var c)) count = c;
+            else if (file is not null)
+            {
+                var devices = SlurmGpuText.CountNames(file);
+                if (devices <= 0)
+                {
+                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"File={SafeText.Quote(file)} is not a device file list.",
+                        "Write the devices as Slurm does: /dev/nvidia[0-3]."), line));
+                    continue;
+                }
+                count = devices.ToString(CultureInfo.InvariantCulture);
+            }
+            else count = "1";
+            var gres = type.Length > 0 ? $"gpu:{type}:{count}" : $"gpu:{count}";
+            AddGres(gres, nodeList ?? context.DefaultHost, nodes, line, tally, context, entries);
+        }
+        if (context.Stats.Records == 0 && !autoDetect)
+            entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "no Name=gpu line was found.", "Save Slurm's gres.conf, or the gres.conf lines of the GPU nodes."), 1));
+        else if (context.Stats.Records == 0)
+            entries.Add(InventoryEntry.Warn($"{context.SourceName}: AutoDetect only: Slurm finds these GPUs itself, so the file names none; read 'scontrol show node' or 'sinfo' instead."));
+        return entries;
+    }
+
     private static double AddGres(string gres, string? host, double nodes, long line, InventoryTally tally, ReadContext context, List<InventoryEntry> entries)
     {
         double total = 0;

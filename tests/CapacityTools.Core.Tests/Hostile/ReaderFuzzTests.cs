@@ -31,7 +31,7 @@ public class ReaderFuzzTests
         { "nvidia-smi-text", ["nvidia-smi-q.txt", "nvidia-smi-L.txt", "nvidia-smi-L-r450.txt", "nvidia-smi-table.txt", "nvidia-smi-table-r470.txt"] },
         { "kubernetes", ["kubectl-node-single.json", "kubectl-nodes-truncated.json", "node-labels.json"] },
         { "amd", ["rocm-smi-mi250.json", "rocm-smi-productname.json", "amd-smi-static.json", "amd-smi-static.txt"] },
-        { "slurm", ["sinfo-n-G.txt", "sinfo-nodes.txt", "sinfo-format.txt", "scontrol-show-node.txt"] },
+        { "slurm", ["sinfo-n-G.txt", "sinfo-nodes.txt", "sinfo-format.txt", "scontrol-show-node.txt", "gres.conf"] },
         { "dcgm-exporter", ["../telemetry/dcgm/l4-aws-kops-conformance.txt", "../telemetry/dcgm/a100-mig-nvidia-docs.txt", "../telemetry/dcgm/titanv-k8s-empty-pod-labels-issue58.txt", "../telemetry/dcgm/vgpu-grid-a100-10c-vks-conformance.txt"] },
     };
 

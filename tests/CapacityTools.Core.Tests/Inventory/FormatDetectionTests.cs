@@ -23,6 +23,7 @@ public class FormatDetectionTests
     [InlineData("sinfo-nodes.txt", InventoryFormat.SlurmSinfo)]
     [InlineData("sinfo-N-noheader.txt", InventoryFormat.SlurmSinfo)]
     [InlineData("scontrol-show-node.txt", InventoryFormat.SlurmScontrol)]
+    [InlineData("gres.conf", InventoryFormat.SlurmGresConf)]
     [InlineData("rocm-smi-productname.json", InventoryFormat.RocmSmiJson)]
     [InlineData("rocm-smi-mi250.json", InventoryFormat.RocmSmiJson)]
     [InlineData("amd-smi-static.txt", InventoryFormat.AmdSmiStatic)]

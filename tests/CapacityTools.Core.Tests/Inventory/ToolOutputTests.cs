@@ -410,3 +410,60 @@ public class AmdTests
         Assert.Equal(196592, item.MemoryMiB);
     }
 }
+
+public class GresConfTests
+{
+    [Fact]
+    public void CountsEachLinesGpusOnEachNodeOfItsList()
+    {
+        var read = InventoryRead.File("gres.conf");
+        Assert.Equal(InventoryFormat.SlurmGresConf, read.Items[0].Format);
+        Assert.Equal(16 * 8, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(5 * 4, read.Gpus("A100-SXM4-80GB"));
+        Assert.Equal(2, read.Gpus("RTX-A6000"));
+        Assert.Equal(1, read.Gpus("L40S"));
+        Assert.Equal(1, read.Gpus("L4"));
+        // Shards and MPS add nothing; the untyped old nodes give an item without a model and a GresTypeMissing error.
+        var untyped = Assert.Single(read.Items, i => i.Model is null);
+        Assert.Equal(4, untyped.Count);
+        Assert.Equal("GresTypeMissing", Assert.Single(read.Problems).ErrorId);
+        Assert.Equal(20, Assert.Single(read.Problems).Location!.Line);
+        // Lines repeated for the same nodes (a Count line, a device file) warn and count once.
+        Assert.Contains(read.Warnings, w => w.Contains("gres.conf:22") && w.Contains("listed again"));
+        Assert.Contains(read.Warnings, w => w.Contains("gres.conf:23") && w.Contains("File=/dev/nvidia1"));
+        Assert.Equal("hgx[001-016]", read.Items.First(i => i.Model == "H100-SXM5-80GB").Host);
+        Assert.Contains("16 nodes", read.Items.First(i => i.Model == "H100-SXM5-80GB").Note);
+    }
+
+    [Theory]
+    [InlineData("tux[0-15]", 16)]
+    [InlineData("a,b[1-2]", 3)]
+    [InlineData("rack[1-2]-n[01-04,7]", 10)]
+    [InlineData("/dev/nvidia[0-3,6]", 5)]
+    [InlineData("node01", 1)]
+    [InlineData("n[5-1]", -1)]
+    [InlineData("n[1-2", -1)]
+    [InlineData("n]1[", -1)]
+    [InlineData("n[a-b]", -1)]
+    [InlineData("n[0-999999999999999]", -1)]
+    public void CountsSlurmHostLists(string list, long names) => Assert.Equal(names, CapacityTools.Core.Gpu.SlurmGpuText.CountNames(list));
+
+    [Fact]
+    public void ABadHostListIsAnErrorWithItsLineAndTheOtherLinesCount()
+    {
+        var read = InventoryRead.Text("NodeName=a[3-1] Name=gpu Type=a100 File=/dev/nvidia0\nNodeName=b Name=gpu Type=h100 Count=8\n", InventoryFormat.SlurmGresConf);
+        Assert.Equal(8, read.Gpus("H100-SXM5-80GB"));
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal(1, problem.Location!.Line);
+        Assert.Contains("host list", problem.Message);
+    }
+
+    [Fact]
+    public void AnAutoDetectOnlyFileSaysWhereTheGpusAre()
+    {
+        var read = InventoryRead.Text("AutoDetect=nvml\n", InventoryFormat.SlurmGresConf);
+        Assert.Empty(read.Items);
+        Assert.Empty(read.Problems);
+        Assert.Contains(read.Warnings, w => w.Contains("AutoDetect"));
+    }
+}
