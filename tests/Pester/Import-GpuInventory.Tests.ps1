@@ -26,6 +26,8 @@ Describe 'Import-GpuInventory' {
         @{ Sample = 'sinfo-N-noheader.txt'; Format = 'SlurmSinfo'; Gpus = 20 }
         @{ Sample = 'scontrol-show-node.txt'; Format = 'SlurmScontrol'; Gpus = 26 }
         @{ Sample = 'gres.conf'; Format = 'SlurmGresConf'; Gpus = 152 }
+        @{ Sample = 'lspci-hgx-a100.txt'; Format = 'Lspci'; Gpus = 8 }
+        @{ Sample = 'lspci-nn-mixed.txt'; Format = 'Lspci'; Gpus = 8 }
         @{ Sample = 'rocm-smi-productname.json'; Format = 'RocmSmiJson'; Gpus = 8 }
         @{ Sample = 'amd-smi-static.txt'; Format = 'AmdSmiStatic'; Gpus = 2 }
     ) {

@@ -57,6 +57,13 @@ public sealed class PciIdDatabase
     /// <summary>The device's name in the database ("GH100 [H100 PCIe]"), or null.</summary>
     public string? DeviceName(int vendor, int device) => _devices.TryGetValue((vendor << 16) | device, out var name) ? name : null;
 
+    /// <summary>True when <paramref name="text"/> starts with the name of a vendor the database holds ("NVIDIA Corporation …").</summary>
+    public bool StartsWithVendorName(string text) =>
+        _vendors.Values.Any(name => text.StartsWith(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when the database holds devices of this vendor id (NVIDIA, AMD, Habana, Intel's accelerators).</summary>
+    public bool HasVendor(int vendor) => _vendors.ContainsKey(vendor);
+
     public string VendorName(int vendor) => _vendors.TryGetValue(vendor, out var name) ? name : vendor.ToString("x4", CultureInfo.InvariantCulture);
 
     /// <summary>The vendors that have a device with this id, in database order.</summary>

@@ -29,6 +29,8 @@ public enum InventoryFormat
     SlurmScontrol,
     /// <summary>Slurm's <c>gres.conf</c>: <c>NodeName=tux[0-15] Name=gpu Type=a100 File=/dev/nvidia[0-3]</c> lines.</summary>
     SlurmGresConf,
+    /// <summary>Saved <c>lspci</c> output (one line per device, with or without <c>-nn</c>, or <c>-vmm</c> blocks).</summary>
+    Lspci,
     /// <summary><c>rocm-smi --showproductname --json</c> (and other rocm-smi JSON with per-card objects).</summary>
     RocmSmiJson,
     /// <summary><c>amd-smi static</c> text (GPU sections; CPU sections are skipped) or its <c>--json</c> form.</summary>

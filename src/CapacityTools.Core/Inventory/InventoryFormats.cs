@@ -29,6 +29,8 @@ internal static class InventoryFormats
     private static readonly Regex s_dcgmLine = new(@"^(?:#\s*(?:HELP|TYPE)\s+)?DCGM_FI_\w*\s*[{ ]", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex s_gresConfLine = new(@"^[ \t]*(?:NodeName=\S+[ \t]+)?(?:Name=(?:gpu|mps|shard)\b|AutoDetect=)",
         RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex s_lspci = new(@"\A(?:(?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]\s+[^,\r\n]+:|Slot:\s)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex s_rocmCard = new(@"^\{\s*""card[0-9]+""|""card[0-9]+""\s*:\s*\{", RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<InventoryFormatEntry> All { get; } =
@@ -55,6 +57,7 @@ internal static class InventoryFormats
         new(InventoryFormat.SlurmGresConf, s_gresConfLine.IsMatch, (s, c) => SlurmReader.ReadGresConf(s.Lines(c), c)),
         new(InventoryFormat.SlurmScontrol, t => t.StartsWith("NodeName=", StringComparison.Ordinal), (s, c) => SlurmReader.ReadScontrol(s.Lines(c), c)),
         new(InventoryFormat.SlurmSinfo, IsSinfo, (s, c) => SlurmReader.ReadSinfo(s.Lines(c), c)),
+        new(InventoryFormat.Lspci, s_lspci.IsMatch, (s, c) => LspciReader.Read(s.Lines(c), c)),
         new(InventoryFormat.Csv, null, (s, c) => CsvInventoryReader.Read(s.OpenCsv, c), isCsv: true),
         new(InventoryFormat.CloudInstances, null, (s, c) => CsvInventoryReader.Read(s.OpenCsv, c), isCsv: true),
         new(InventoryFormat.NvidiaSmiCsv, null, (s, c) => CsvInventoryReader.Read(s.OpenCsv, c), isCsv: true),

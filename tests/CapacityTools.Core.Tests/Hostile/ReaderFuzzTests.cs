@@ -32,6 +32,7 @@ public class ReaderFuzzTests
         { "kubernetes", ["kubectl-node-single.json", "kubectl-nodes-truncated.json", "node-labels.json"] },
         { "amd", ["rocm-smi-mi250.json", "rocm-smi-productname.json", "amd-smi-static.json", "amd-smi-static.txt"] },
         { "slurm", ["sinfo-n-G.txt", "sinfo-nodes.txt", "sinfo-format.txt", "scontrol-show-node.txt", "gres.conf"] },
+        { "lspci", ["lspci-hgx-a100.txt", "lspci-nn-mixed.txt", "lspci-vmm.txt", "lspci-n.txt"] },
         { "dcgm-exporter", ["../telemetry/dcgm/l4-aws-kops-conformance.txt", "../telemetry/dcgm/a100-mig-nvidia-docs.txt", "../telemetry/dcgm/titanv-k8s-empty-pod-labels-issue58.txt", "../telemetry/dcgm/vgpu-grid-a100-10c-vks-conformance.txt"] },
     };
 

@@ -467,3 +467,52 @@ public class GresConfTests
         Assert.Contains(read.Warnings, w => w.Contains("AutoDetect"));
     }
 }
+
+public class LspciTests
+{
+    [Fact]
+    public void CountsTheGpusOfAnHgxBoardAndNotItsSwitchesOrTheBmcVga()
+    {
+        var read = InventoryRead.File("lspci-hgx-a100.txt");
+        Assert.Empty(read.Problems);
+        var item = Assert.Single(read.Items);
+        Assert.Equal(("A100-SXM4-80GB", 8.0, InventoryFormat.Lspci), (item.Model, item.Count, item.Format));
+        Assert.Equal(4, item.Source!.Line);
+    }
+
+    [Fact]
+    public void ReadsCodesDomainsAndAcceleratorsOfEveryVendorByTheirPciIds()
+    {
+        var read = InventoryRead.File("lspci-nn-mixed.txt");
+        Assert.Equal(2, read.Gpus("H100-SXM5-80GB"));
+        Assert.Equal(1, read.Gpus("L40S"));
+        // Four GCDs are two MI250X modules; MI300X and Gaudi2 are processing accelerators (class 1200).
+        Assert.Equal(2, read.Gpus("MI250X"));
+        Assert.Equal(2, read.Gpus("MI300X"));
+        Assert.Equal(1, read.Gpus("GAUDI2"));
+        // A device the catalog lacks is an error that names it, with its line; the Matrox VGA and the NVSwitch are not GPUs.
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal(14, problem.Location!.Line);
+        Assert.Contains("10de:2337 'GH100 [H100 SXM5 64GB]'", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("lspci-vmm.txt", "A100-SXM4-80GB", 2)]
+    [InlineData("lspci-n.txt", "H100-SXM5-80GB", 2)]
+    public void ReadsTheVmmAndNumericForms(string sample, string model, double gpus)
+    {
+        var read = InventoryRead.File(sample);
+        Assert.Empty(read.Problems);
+        Assert.Equal(gpus, read.Gpus(model));
+        Assert.All(read.Items, i => Assert.Equal(InventoryFormat.Lspci, i.Format));
+    }
+
+    [Fact]
+    public void ADeviceListedTwiceCountsOnce()
+    {
+        var line = "07:00.0 3D controller: NVIDIA Corporation GA100 [A100 SXM4 80GB] (rev a1)\n";
+        var read = InventoryRead.Text(line + line, InventoryFormat.Lspci);
+        Assert.Equal(1, read.Gpus("A100-SXM4-80GB"));
+        Assert.Contains(read.Warnings, w => w.Contains("listed again"));
+    }
+}
