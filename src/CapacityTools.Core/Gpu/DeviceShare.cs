@@ -33,7 +33,8 @@ public static class DeviceShare
     /// </summary>
     public static string? VirtualFunctionNote(string raw, double? memoryMiB)
     {
-        if (memoryMiB is > 0) return null;
+        // Every inventory row comes through here: most names have no "VF" at all, and need no split.
+        if (memoryMiB is > 0 || raw.IndexOf("vf", StringComparison.OrdinalIgnoreCase) < 0) return null;
         var words = raw.Split([' ', '\t', '[', ']', '(', ')', '-', '_', ','], StringSplitOptions.RemoveEmptyEntries);
         return words.Any(w => string.Equals(w, "VF", StringComparison.OrdinalIgnoreCase))
             ? "an SR-IOV virtual function listed without its memory: counted as a whole GPU (one VF per GPU); where a host splits a GPU into several VFs, give each device's memory to count its share"

@@ -40,7 +40,7 @@ public sealed class GpuCatalog
         }
 
         // A provider that does not say which variant it runs (an "H100" of unstated form factor) names the family.
-        InstanceTypes = instanceTypes.Where(t => FindFamily(NameKey.Of(t.GpuId)) is not null || Keep(t.GpuId, $"instance type '{t.Name}'")).ToList();
+        InstanceTypes = instanceTypes.Where(t => FindFamily(t.GpuId) is not null || Keep(t.GpuId, $"instance type '{t.Name}'")).ToList();
         foreach (var type in InstanceTypes) Index(_instanceByKey, type.Name, type, type.Name);
 
         _resolver = new Lazy<GpuNameResolver>(() => new GpuNameResolver(this), LazyThreadSafetyMode.ExecutionAndPublication);

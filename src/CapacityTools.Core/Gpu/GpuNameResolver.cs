@@ -208,7 +208,7 @@ public sealed class GpuNameResolver
                     Note = $"{type.Provider} {type.Name}: {FormatCount(type.GpusPerUnit, type.Fraction)} x {gpu.Id}",
                 };
             }
-            if (_catalog.FindFamily(NameKey.Of(type.GpuId)) is { } typeFamily && _catalog.GetById(typeFamily.DefaultId) is { } stand)
+            if (_catalog.FindFamily(type.GpuId) is { } typeFamily && _catalog.GetById(typeFamily.DefaultId) is { } stand)
             {
                 // The provider names the chip, not its variant: the family's representative, with the family's warning.
                 return new GpuResolution

@@ -17,7 +17,7 @@ public static class SlurmGpuText
     private static readonly Regex s_field = new(
         @"^(?:Gres|GresUsed|CfgTRES|AllocTRES|ReqTRES|TRES)=(?<value>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex s_conf = new(@"(?<key>\w+)=(?<value>\S+)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_conf = new(@"(?<=^|\s)(?<key>\w+)=(?<value>\S+)", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The gres text in a Slurm option, field or gres.conf line, or null when the text is none of these.
@@ -53,17 +53,27 @@ public static class SlurmGpuText
     // "NodeName=n[1-4] Name=gpu Type=a100 File=/dev/nvidia[0-3]": Type, and Count or the number of device files.
     private static string? GresConf(string line)
     {
-        var pairs = s_conf.Matches(line).Cast<Match>()
-            .GroupBy(m => m.Groups["key"].Value, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Groups["value"].Value, StringComparer.OrdinalIgnoreCase);
+        var pairs = ConfPairs(line);
         if (!pairs.TryGetValue("Name", out var name) || !name.Equals("gpu", StringComparison.OrdinalIgnoreCase)) return null;
-        var type = pairs.TryGetValue("Type", out var t) ? t : "";
         string count;
         if (pairs.TryGetValue("Count", out var c)) count = c;
         else if (pairs.TryGetValue("File", out var file)) count = DeviceFiles(file).ToString(CultureInfo.InvariantCulture);
         else count = "1";
-        return type.Length > 0 ? $"gpu:{type}:{count}" : $"gpu:{count}";
+        return ConfGres(pairs, count);
     }
+
+    /// <summary>The key=value pairs of a gres.conf line ("NodeName=tux[0-3] Name=gpu Type=a100 ..."): the first of each key, keys in any case.</summary>
+    public static Dictionary<string, string> ConfPairs(string line)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match m in s_conf.Matches(line))
+            if (!pairs.ContainsKey(m.Groups["key"].Value)) pairs[m.Groups["key"].Value] = m.Groups["value"].Value;
+        return pairs;
+    }
+
+    /// <summary>The gres a gres.conf GPU line with this many GPUs stands for: "gpu:a100:4", or "gpu:4" without a Type.</summary>
+    public static string ConfGres(IReadOnlyDictionary<string, string> pairs, string count) =>
+        pairs.TryGetValue("Type", out var type) ? $"gpu:{type}:{count}" : $"gpu:{count}";
 
     // "/dev/nvidia[0-3,6]" is 5 files; "/dev/nvidia0" is 1; a list Slurm would not read counts 1 (and the caller's count rule decides).
     private static int DeviceFiles(string file) => CountNames(file) is > 0 and var n ? (int)Math.Min(n, int.MaxValue) : 1;

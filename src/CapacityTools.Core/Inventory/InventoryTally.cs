@@ -43,9 +43,9 @@ internal sealed class InventoryTally
         if (memoryMiB is null && resolution.Fraction >= 1 && ListedDevices.PerGpu(resolution.Spec, _format, out var listed) is > 1 and var perGpu)
         {
             units /= perGpu;
-            note = string.IsNullOrEmpty(note) ? listed : note + "; " + listed;
+            note = Append(note, listed);
         }
-        if (DeviceShare.VirtualFunctionNote(raw, memoryMiB) is { } vf) note = string.IsNullOrEmpty(note) ? vf : note + "; " + vf;
+        if (DeviceShare.VirtualFunctionNote(raw, memoryMiB) is { } vf) note = Append(note, vf);
         var slices = resolution.MatchKind == MatchKind.MigSlice ? (int)units : 0;
         if (slices == 0 || string.IsNullOrWhiteSpace(parentGpu)) parentGpu = null;
         if (slices > 0)
@@ -53,7 +53,7 @@ internal sealed class InventoryTally
             var basis = parentGpu is null
                 ? "physical GPUs estimated from the slices' share of one (the source does not say which slices share a GPU)"
                 : "physical GPUs counted from the GPU each slice names (slices on one GPU count it once)";
-            note = string.IsNullOrEmpty(note) ? basis : note + "; " + basis;
+            note = Append(note, basis);
         }
         Add(host, raw, resolution, null, units * resolution.GpusPerUnit * resolution.Fraction, slices, 0, line, memoryMiB, note, parentGpu);
     }
@@ -67,16 +67,16 @@ internal sealed class InventoryTally
             && DeviceShare.Of(resolution, _context.Resolutions.Catalog, memoryMiB, out var share) is var part and < 1)
         {
             gpus *= part;
-            note = string.IsNullOrEmpty(note) ? share : note + "; " + share;
+            note = Append(note, share);
         }
         // No memory to tell by: a tool that lists each die of a multi-die module (MI250X GCDs) lists several devices per module.
         else if (resolution is not null && memoryMiB is null && migSlices == 0 && resolution.Fraction >= 1
             && ListedDevices.PerGpu(resolution.Spec, _format, out var listed) is > 1 and var perGpu)
         {
             gpus /= perGpu;
-            note = string.IsNullOrEmpty(note) ? listed : note + "; " + listed;
+            note = Append(note, listed);
         }
-        if (resolution is not null && DeviceShare.VirtualFunctionNote(raw, memoryMiB) is { } vf) note = string.IsNullOrEmpty(note) ? vf : note + "; " + vf;
+        if (resolution is not null && DeviceShare.VirtualFunctionNote(raw, memoryMiB) is { } vf) note = Append(note, vf);
         Add(host, raw, resolution, problem, gpus, migSlices, replicas, line, memoryMiB, note);
     }
 
@@ -123,7 +123,7 @@ internal sealed class InventoryTally
         }
         else if (!string.IsNullOrEmpty(note) && !group.Item.Note.Contains(note!))
         {
-            group.Item.Note = group.Item.Note.Length == 0 ? note! : group.Item.Note + "; " + note;
+            group.Item.Note = Append(group.Item.Note, note) ?? "";
         }
         group.Records++;
         if (parentGpu is not null) gpus = _parentGpus.Add(key + "\u0001" + parentGpu.Trim()) ? 1 : 0;
@@ -132,6 +132,8 @@ internal sealed class InventoryTally
         group.Item.Replicas += replicas;
         group.Item.MemoryMiB ??= memoryMiB;
     }
+
+    private static string? Append(string? note, string? more) => string.IsNullOrEmpty(more) ? note : string.IsNullOrEmpty(note) ? more : note + "; " + more;
 
     private sealed class Group(GpuInventoryItem item, Problem? problem)
     {

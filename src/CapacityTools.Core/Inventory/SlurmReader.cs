@@ -15,7 +15,6 @@ internal static class SlurmReader
 {
     private static readonly HashSet<string> s_hostHeaders = new(StringComparer.OrdinalIgnoreCase) { "HOSTNAMES", "NODELIST", "NODE_ADDR", "NODEHOST" };
     private static readonly Regex s_field = new(@"(?<=^|\s)(?<key>NodeName|NodeHostName|Gres|CfgTRES|AllocTRES)=(?<value>\S*)", RegexOptions.CultureInvariant);
-    private static readonly Regex s_confPair = new(@"(?<=^|\s)(?<key>[A-Za-z]+)=(?<value>\S*)", RegexOptions.CultureInvariant);
 
     public static IEnumerable<InventoryEntry> ReadSinfo(string[] lines, ReadContext context)
     {
@@ -159,18 +158,17 @@ internal static class SlurmReader
             var hash = text.IndexOf('#');
             if (hash >= 0) text = text.Substring(0, hash);
             if (text.Trim().Length == 0) continue;
-            var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (Match m in s_confPair.Matches(text))
-                if (!pairs.ContainsKey(m.Groups["key"].Value)) pairs[m.Groups["key"].Value] = m.Groups["value"].Value;
+            var pairs = SlurmGpuText.ConfPairs(text);
             if (!pairs.TryGetValue("Name", out var name))
             {
-                autoDetect |= pairs.ContainsKey("AutoDetect");
-                if (!pairs.ContainsKey("AutoDetect"))
+                if (pairs.ContainsKey("AutoDetect"))
                 {
-                    context.NextRecord();
-                    entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the line has no Name=: '{SafeText.Quote(text.Trim())}'.",
-                        "Give each gres.conf line its Name= (gpu, mps, shard...), as Slurm requires."), i + 1));
+                    autoDetect = true;
+                    continue;
                 }
+                context.NextRecord();
+                entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, $"the line has no Name=: '{SafeText.Quote(text.Trim())}'.",
+                    "Give each gres.conf line its Name= (gpu, mps, shard...), as Slurm requires."), i + 1));
                 continue;
             }
             if (!name.Equals("gpu", StringComparison.OrdinalIgnoreCase)) continue;
@@ -190,16 +188,16 @@ internal static class SlurmReader
                 nodes = hosts;
             }
             // The same devices (or the same Count line) of the same nodes, listed again, count once.
-            var type = pairs.TryGetValue("Type", out var t) ? t : "";
-            var what = pairs.TryGetValue("File", out var file) && !pairs.ContainsKey("Count") ? "File=" + file
-                : $"Type={type} Count={(pairs.TryGetValue("Count", out var listed) ? listed : "")}";
+            var hasCount = pairs.TryGetValue("Count", out var listed);
+            pairs.TryGetValue("File", out var file);
+            var what = file is not null && !hasCount ? "File=" + file : $"Type={(pairs.TryGetValue("Type", out var type) ? type : "")} Count={listed}";
             if (!devicesSeen.Add((nodeList ?? "") + "\u0001" + what))
             {
                 entries.Add(InventoryEntry.Warn($"{context.SourceName}:{line}: {SafeText.Quote(what)} of {(nodeList is null ? "this node" : "NodeName=" + SafeText.Quote(nodeList))} is listed again; it was counted once."));
                 continue;
             }
             string count;
-            if (pairs.TryGetValue("Count", out var c)) count = c;
+            if (hasCount) count = listed!;
             else if (file is not null)
             {
                 var devices = SlurmGpuText.CountNames(file);
@@ -212,8 +210,7 @@ internal static class SlurmReader
                 count = devices.ToString(CultureInfo.InvariantCulture);
             }
             else count = "1";
-            var gres = type.Length > 0 ? $"gpu:{type}:{count}" : $"gpu:{count}";
-            AddGres(gres, nodeList ?? context.DefaultHost, nodes, line, tally, context, entries);
+            AddGres(SlurmGpuText.ConfGres(pairs, count), nodeList ?? context.DefaultHost, nodes, line, tally, context, entries);
         }
         if (context.Stats.Records == 0 && !autoDetect)
             entries.Add(context.Skip(ReadContext.Malformed(context.SourceName, "no Name=gpu line was found.", "Save Slurm's gres.conf, or the gres.conf lines of the GPU nodes."), 1));
